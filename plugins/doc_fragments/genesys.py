@@ -1,0 +1,121 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    # Connection options, shared by every module (module_defaults group cxops.genesys.genesys).
+    DOCUMENTATION = r"""
+options:
+  region:
+    description:
+      - Genesys Cloud region, as an AWS-style name such as V(us-east-1) or V(eu-west-1), or as the org's domain
+        such as V(mypurecloud.ie).
+      - If not set, the environment variable E(GENESYSCLOUD_REGION) is used.
+      - One of O(region) and O(api_url) is needed.
+    type: str
+  api_url:
+    description:
+      - Base URL of the API, overriding O(region); for the sandbox or an API gateway.
+      - The token URL is derived from it by turning a leading C(api.) label into C(login.), or is the same host
+        when there is no C(api.) label.
+      - Plain C(http) is accepted only for loopback addresses.
+      - If not set, the environment variable E(GENESYSCLOUD_API_URL) is used.
+    type: str
+  client_id:
+    description:
+      - OAuth client id of a client-credentials grant.
+      - If not set, the environment variable E(GENESYSCLOUD_OAUTHCLIENT_ID) is used.
+    type: str
+  client_secret:
+    description:
+      - OAuth client secret. Never logged, never returned.
+      - If not set, the environment variable E(GENESYSCLOUD_OAUTHCLIENT_SECRET) is used.
+    type: str
+  access_token:
+    description:
+      - An access token to use instead of O(client_id) and O(client_secret).
+      - If not set, the environment variable E(GENESYSCLOUD_ACCESS_TOKEN) is used.
+    type: str
+  validate_certs:
+    description:
+      - Whether to verify the API's TLS certificate.
+    type: bool
+    default: true
+  timeout:
+    description:
+      - Seconds to wait for one HTTP response.
+    type: int
+    default: 30
+notes:
+  - Tokens obtained with client credentials are cached for their lifetime in a file readable by its owner only
+    (under C(~/.cache/cxops.genesys/tokens), or the folder named by E(CXOPS_GENESYS_TOKEN_CACHE)), so a playbook
+    asks for one token per org, not one per task. The cache holds no client secret.
+  - Throttled requests (HTTP 429) wait for C(Retry-After); reads and idempotent writes are retried on 502, 503,
+    504 and dropped connections with jittered backoff. A create that fails in transit is never repeated blindly:
+    the object is read back by name first.
+requirements:
+  - requests
+"""
+
+    # Options of the resource modules that converge one object or a list of them.
+    RESOURCE = r"""
+options:
+  name:
+    description:
+      - Name of the one object to manage. Mutually exclusive with O(items).
+    type: str
+  state:
+    description:
+      - Whether the object named by O(name) should exist.
+    type: str
+    choices: [present, absent]
+    default: present
+  purge:
+    description:
+      - With O(items), also delete every object of this type that O(items) does not name.
+      - Deletions happen only up to O(max_deletions).
+    type: bool
+    default: false
+  max_deletions:
+    description:
+      - With O(items), the most objects this call may delete (through O(purge) or items with O(items[].state=absent)).
+      - When more would be deleted, the module fails before changing anything. The default refuses every deletion
+        from a list.
+    type: int
+    default: 0
+"""
+
+    ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    description: Check mode predicts the result, including the diff, and sends no write to the API.
+    support: full
+  diff_mode:
+    description: The diff shows each changed object with references by name, one entry per object.
+    support: full
+  action_group:
+    description: Use C(group/cxops.genesys.genesys) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - cxops.genesys.genesys
+"""
+
+    INFO_ATTRIBUTES = r"""
+attributes:
+  check_mode:
+    description: This module only reads, and runs in check mode.
+    support: full
+  diff_mode:
+    description: This module changes nothing, so it has no diff.
+    support: N/A
+  action_group:
+    description: Use C(group/cxops.genesys.genesys) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - cxops.genesys.genesys
+"""

@@ -1,0 +1,64 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: genesys_wrapper_info
+short_description: Read Genesys Cloud wrap-up codes
+version_added: 0.1.0
+description:
+  - Read one wrap-up code by name, several by names, or all of them, with references by name.
+  - Uses one paged listing, whatever the number of names.
+author:
+  - cxops.genesys contributors
+options:
+  name:
+    description: Name of the one wrap-up code to read.
+    type: str
+  names:
+    description: Names of the wrap-up codes to read. All of them when neither O(name) nor O(names) is set.
+    type: list
+    elements: str
+extends_documentation_fragment:
+  - cxops.genesys.genesys
+  - cxops.genesys.genesys.INFO_ATTRIBUTES
+"""
+
+EXAMPLES = r"""
+- name: Read every wrap-up code
+  cxops.genesys.genesys_wrapper_info:
+  register: all_wrappers
+
+- name: Read two wrap-up codes
+  cxops.genesys.genesys_wrapper_info:
+    names: [Resolved, Escalated]
+"""
+
+RETURN = r"""
+objects:
+  description: The wrap-up codes found, in the same shape as the options of M(cxops.genesys.genesys_wrapper).
+  returned: always
+  type: list
+  elements: dict
+  sample: [{id: 9f2a..., name: Resolved, description: Issue resolved, division: Home}]
+api_requests:
+  description: Requests this call sent, token requests, retries and throttled answers.
+  returned: always
+  type: dict
+"""
+
+from ansible_collections.cxops.genesys.plugins.module_utils.module import run_info_module
+from ansible_collections.cxops.genesys.plugins.module_utils.resources import WrapupCodeSpec
+
+
+def main():
+    run_info_module(WrapupCodeSpec())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Run real ansible-playbook against the sandbox and read its JSON output."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import pytest
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+class PlayRun:
+    def __init__(self, proc):
+        self.rc = proc.returncode
+        self.stdout = proc.stdout
+        self.stderr = proc.stderr
+        self.data = json.loads(proc.stdout[proc.stdout.index("{"):]) if "{" in proc.stdout else {}
+
+    @property
+    def tasks(self):
+        """Results of every task of every play, for the one host."""
+        out = []
+        for play in self.data.get("plays", []):
+            for task in play["tasks"]:
+                for host, result in task["hosts"].items():
+                    out.append(dict(result, task=task["task"]["name"], host=host))
+        return out
+
+    def stats(self, host="localhost"):
+        return self.data["stats"][host]
+
+    @property
+    def changed(self):
+        return sum(s["changed"] for s in self.data["stats"].values())
+
+    def result(self, name):
+        return next(t for t in self.tasks if t["task"] == name)
+
+
+@pytest.fixture
+def play(sandbox):
+    """play(tasks, check=False, diff=False, creds=US) runs a one-play playbook on localhost."""
+
+    def run(tasks, check=False, diff=False, creds=None, extra_args=()):
+        from conftest import US  # noqa: the shared test module
+        creds = creds or US
+        playbook = [{
+            "hosts": "localhost", "gather_facts": False, "connection": "local",
+            "vars": {"ansible_python_interpreter": sys.executable},
+            "module_defaults": {"group/cxops.genesys.genesys": {
+                "api_url": sandbox.url, "client_id": creds["client_id"], "client_secret": creds["client_secret"]}},
+            "tasks": tasks}]
+        with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as handle:
+            yaml.safe_dump(playbook, handle)
+        args = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", handle.name]
+        args += ["--check"] if check else []
+        args += ["--diff"] if diff else []
+        env = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="results_json",
+                   ANSIBLE_CALLBACK_PLUGINS=os.path.join(os.path.dirname(__file__), "callback_plugins"), ANSIBLE_NOCOLOR="1",
+                   ANSIBLE_LOCALHOST_WARNING="0", ANSIBLE_INVENTORY_UNPARSED_WARNING="0")
+        proc = subprocess.run(args + list(extra_args), capture_output=True, text=True, env=env, cwd=ROOT,
+                              timeout=600)
+        os.unlink(handle.name)
+        return PlayRun(proc)
+
+    return run
+
+
+def writes(entries):
+    return [e for e in entries if e["method"] in ("POST", "PUT", "PATCH", "DELETE") and e["path"].startswith("/api/v2")
+            and not e["path"].endswith("/query")]
