@@ -26,7 +26,8 @@ class Field:
 
     `api` is the dotted path read from the API object, `write` the dotted path written in a
     request body (default: the same). `ref` names a kind of object referenced by name in the
-    module and by id in the API (see References).
+    module and by id in the API (see References); its `api` path points at the embedded
+    reference ({id, name}), whose name is used as it is.
     """
 
     def __init__(self, api, type="str", ref=None, write=None, choices=None, elements=None, maxlen=None,
@@ -90,29 +91,47 @@ class ResourceSpec:
 
 
 class References:
-    """Name <-> id maps of referenced objects, each listed at most once per run."""
+    """Name <-> id maps of referenced objects. Embedded references ({id, name}) seen in
+    listings are learned for free; a kind is listed (once per run) only for a name or id
+    not seen that way."""
 
     SOURCES = {"division": ("/api/v2/authorization/divisions", 100)}
 
     def __init__(self, client):
         self.client = client
-        self._by_name = {}
-        self._by_id = {}
+        self._ids = {}       # kind -> {name: id}
+        self._names = {}     # kind -> {id: name}
+        self._complete = set()
+
+    def learn(self, kind, ref):
+        self._ids.setdefault(kind, {})[ref.get("name")] = ref.get("id")
+        self._names.setdefault(kind, {})[ref.get("id")] = ref.get("name")
 
     def _load(self, kind):
-        if kind not in self._by_name:
+        if kind not in self._complete:
             path, size = self.SOURCES[kind]
-            objects = self.client.list_pages(path, page_size=size)
-            self._by_name[kind] = dict((o["name"], o["id"]) for o in objects)
-            self._by_id[kind] = dict((o["id"], o["name"]) for o in objects)
+            for obj in self.client.list_pages(path, page_size=size):
+                self.learn(kind, obj)
+            self._complete.add(kind)
+
+    def known(self, kind):
+        return sorted(n for n in self._ids.get(kind, {}) if n is not None)
 
     def id_of(self, kind, name):
-        self._load(kind)
-        return self._by_name[kind].get(name)
+        if name not in self._ids.get(kind, {}):
+            self._load(kind)
+        return self._ids[kind].get(name)
 
-    def name_of(self, kind, obj_id):
-        self._load(kind)
-        return self._by_id[kind].get(obj_id, obj_id)
+    def name_of(self, kind, ref):
+        """The name of an embedded reference, or of a bare id."""
+        if isinstance(ref, dict):
+            if ref.get("name"):
+                self.learn(kind, ref)
+                return ref["name"]
+            ref = ref.get("id")
+        if ref not in self._names.get(kind, {}):
+            self._load(kind)
+        return self._names[kind].get(ref, ref)
 
     def to_api(self, field, value):
         return self.id_of(field.ref, value) if field.ref and value is not None else value
@@ -149,10 +168,11 @@ class Engine:
     # --- converging --------------------------------------------------------------------------
     def ensure(self, items, purge=False, max_deletions=None):
         """Bring the org to the desired items. `max_deletions=None` means a single explicit object."""
-        self._validate(items)
         existing = {}
         for obj in self.spec.list(self.client):
             existing.setdefault(obj["name"], obj)
+            self.view(obj)  # learns the references the listing embeds
+        self._validate(items)
         plan = []
         named = set()
         for item in items:
@@ -203,9 +223,8 @@ class Engine:
                     problems.append("{0} {1!r}: {2} is {3} characters long; at most {4} are allowed".format(
                         self.spec.kind, name, opt, len(value), field.maxlen))
                 if self.refs.unresolved(field, value):
-                    self.refs._load(field.ref)
                     problems.append("{0} {1!r}: {2} {3!r} does not exist; known {2}s: {4}".format(
-                        self.spec.kind, name, field.ref, value, ", ".join(sorted(self.refs._by_name[field.ref]))))
+                        self.spec.kind, name, field.ref, value, ", ".join(self.refs.known(field.ref))))
         if problems:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
 

@@ -18,7 +18,7 @@ class SkillSpec(ResourceSpec):
     kind = "skill"
     path = "/api/v2/routing/skills"
     page_size = 500  # the Terraform provider lists skills 500 at a time
-    fields = {"division": Field("division.id", ref="division", write="divisionId")}
+    fields = {"division": Field("division", ref="division", write="divisionId")}
 
     def is_absent(self, obj):
         return obj.get("state") == "deleted"
@@ -36,6 +36,6 @@ class WrapupCodeSpec(ResourceSpec):
     page_size = 100  # the largest size the Terraform provider uses; a larger maximum is unverified
     fields = {
         "description": Field("description", maxlen=512),
-        "division": Field("division.id", ref="division"),
+        "division": Field("division", ref="division", write="division.id"),
     }
     writable = ("name", "description", "division")
