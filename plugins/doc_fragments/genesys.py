@@ -56,7 +56,7 @@ notes:
     (under C(~/.cache/cxops.genesys/tokens), or the folder named by E(CXOPS_GENESYS_TOKEN_CACHE)), so a playbook
     asks for one token per org, not one per task. The cache holds no client secret.
   - Throttled requests (HTTP 429) wait for C(Retry-After); reads and idempotent writes are retried on 502, 503,
-    504 and dropped connections with jittered backoff. A create that fails in transit is never repeated blindly:
+    504 and dropped connections with jittered backoff. A create that fails in transit is never repeated blindly;
     the object is read back by name first.
 requirements:
   - requests

@@ -212,8 +212,8 @@ class GenesysClient:
                 self.stats["throttled" if throttled else "retries"] += 1
                 self._backoff(attempt, floor=3 if throttled else 0)
                 continue
-            raise AuthError("Authentication failed: {0} ({1})".format(body.get("error") or response.reason,
-                                                                     description or "no description"),
+            reason = body.get("error") or response.reason
+            raise AuthError("Authentication failed: {0} ({1})".format(reason, description or "no description"),
                             status=response.status_code, code=body.get("error"), method="POST",
                             path="/oauth/token")
         raise RateLimitError("The token endpoint kept refusing", method="POST", path="/oauth/token")

@@ -191,11 +191,9 @@ class Engine:
                     plan.append(("delete", {"name": name}, existing[name]))
         deletions = [step[1]["name"] for step in plan if step[0] == "delete"]
         if max_deletions is not None and len(deletions) > max_deletions:
+            shown = ", ".join(deletions[:10]) + (", ..." if len(deletions) > 10 else "")
             raise InputError("Refusing to delete {0} {1}(s) ({2}): max_deletions is {3}. Set max_deletions to at "
-                             "least {0} to allow it.".format(len(deletions), self.spec.kind,
-                                                              ", ".join(deletions[:10]) +
-                                                              (", ..." if len(deletions) > 10 else ""),
-                                                              max_deletions))
+                             "least {0} to allow it.".format(len(deletions), self.spec.kind, shown, max_deletions))
         results = [self._apply(step) for step in plan]
         return self._result(results)
 
@@ -334,4 +332,3 @@ def _set_path(obj, path, value):
     for key in keys[:-1]:
         obj = obj.setdefault(key, {})
     obj[keys[-1]] = value
-

@@ -23,7 +23,7 @@ SERVICES = {"Routing": {"RoutingSkill": ["Create", "Update", "Delete"], "Languag
 
 def register(app, sb):
     def matching(org, body):
-        start, _, end = body["interval"].partition("/")
+        start, _sep, end = body["interval"].partition("/")
         lo, hi = parse_datetime(start), parse_datetime(end)
         if lo is None or hi is None or lo >= hi:
             raise bad_request("interval: must be an ISO-8601 interval start/end", "interval")

@@ -7,8 +7,8 @@ import time
 from flask import g, request
 
 from genesys_sandbox.errors import ApiError, bad_request, not_found
-from genesys_sandbox.http import (answer, check_limit, division_id, find, int_arg, json_body, list_arg,
-                                  name_taken, paged, route)
+from genesys_sandbox.http import (answer, check_limit, division_id, find, json_body, list_arg, name_taken,
+                                  paged, route)
 from genesys_sandbox.schemas import SCHEMAS
 from genesys_sandbox.state import iso, public
 
@@ -32,7 +32,8 @@ ACW_TIMEOUT_PROMPTS = ("AGENT_REQUESTED", "MANDATORY_TIMEOUT", "MANDATORY_FORCED
 
 
 def register(app, sb):
-    lag = lambda: sb.faults["listing_lag"]  # noqa: E731 - read at request time
+    def lag():
+        return sb.faults["listing_lag"]
 
     # --- skills ------------------------------------------------------------------------------
     @route(app, sb, "/api/v2/routing/skills", ["GET"])
@@ -358,7 +359,7 @@ def live_queue(org, queue_id):
     queue = org.objects["queues"].get(queue_id)
     if queue is None:
         now = time.time()
-        queue = next((o for c, o, _ in org.tombstones
+        queue = next((o for c, o, _until in org.tombstones
                       if c == "queues" and o["id"] == queue_id and o.get("_gone_at", 0) > now), None)
     if queue is None:
         raise not_found(f"Queue {queue_id} was not found.")

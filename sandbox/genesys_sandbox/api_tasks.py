@@ -21,7 +21,8 @@ ITEM_FIELDS = ("name", "description", "priority", "dateDue", "dateExpires", "dat
 
 
 def register(app, sb):
-    lag = lambda: sb.faults["listing_lag"]  # noqa: E731
+    def lag():
+        return sb.faults["listing_lag"]
 
     # --- workbins ------------------------------------------------------------------------------
     @route(app, sb, f"{BASE}/workbins", ["POST"])

@@ -184,7 +184,7 @@ def register(app, sb):
 
 
 def user_view(org, user, expand):
-    view = {k: v for k, v in user.items()}
+    view = dict(user)
     if "skills" in expand:
         view["skills"] = [{"id": s, "name": org.objects["skills"][s]["name"], "proficiency": a["proficiency"],
                            "state": a["state"]} for s, a in org.user_skills.get(user["id"], {}).items()]

@@ -34,39 +34,39 @@ class Field:
         self.readonly = readonly
 
 
-def S(**kw):
+def Str(**kw):
     return Field("str", **kw)
 
 
-def I(**kw):  # noqa: E743 - short names keep the schema tables readable
+def Int(**kw):
     return Field("int", **kw)
 
 
-def N(**kw):
+def Num(**kw):
     return Field("num", **kw)
 
 
-def B(**kw):
+def Bool(**kw):
     return Field("bool", **kw)
 
 
-def DT(**kw):
+def Date(**kw):
     return Field("datetime", **kw)
 
 
-def O(name, **kw):  # noqa: E743
+def Obj(name, **kw):
     return Field("obj", of=name, **kw)
 
 
-def L(item, **kw):
+def List(item, **kw):
     return Field("list", of=item, **kw)
 
 
-def M(value, **kw):
+def Map(value, **kw):
     return Field("map", of=value, **kw)
 
 
-def ANY(**kw):
+def Any(**kw):
     return Field("any", **kw)
 
 
@@ -74,214 +74,214 @@ RO = dict(readonly=True)
 REF = "DomainEntityRef"
 
 SCHEMAS = {
-    "DomainEntityRef": {"id": S(), "name": S(**RO), "selfUri": S(**RO)},
-    "WritableDivision": {"id": S(), "name": S(**RO), "selfUri": S(**RO)},
-    "WritableStarrableDivision": {"id": S(), "name": S(**RO), "selfUri": S(**RO)},
+    "DomainEntityRef": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
+    "WritableDivision": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
+    "WritableStarrableDivision": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
     # Skills and languages
-    "CreateRoutingSkill": {"name": S(required=True, minlen=1, maxlen=256), "divisionId": S()},
-    "UpdateSkillDivisionRequest": {"divisionId": S(required=True)},
-    "Language": {"name": S(required=True, minlen=1, maxlen=256), "id": S(**RO), "dateModified": S(**RO),
-                 "state": S(**RO), "version": S(**RO), "selfUri": S(**RO)},
+    "CreateRoutingSkill": {"name": Str(required=True, minlen=1, maxlen=256), "divisionId": Str()},
+    "UpdateSkillDivisionRequest": {"divisionId": Str(required=True)},
+    "Language": {"name": Str(required=True, minlen=1, maxlen=256), "id": Str(**RO), "dateModified": Str(**RO),
+                 "state": Str(**RO), "version": Str(**RO), "selfUri": Str(**RO)},
     # Wrap-up codes
     "WrapupCodeRequest": {
-        "name": S(required=True, minlen=1, maxlen=256), "description": S(maxlen=512),
-        "division": O("WritableStarrableDivision"),
-        "id": S(**RO), "dateCreated": S(**RO), "dateModified": S(**RO), "createdBy": S(**RO),
-        "modifiedBy": S(**RO), "selfUri": S(**RO)},
+        "name": Str(required=True, minlen=1, maxlen=256), "description": Str(maxlen=512),
+        "division": Obj("WritableStarrableDivision"),
+        "id": Str(**RO), "dateCreated": Str(**RO), "dateModified": Str(**RO), "createdBy": Str(**RO),
+        "modifiedBy": Str(**RO), "selfUri": Str(**RO)},
     # Queues
-    "ServiceLevel": {"percentage": N(lo=0, hi=1), "durationMs": I(lo=0)},
+    "ServiceLevel": {"percentage": Num(lo=0, hi=1), "durationMs": Int(lo=0)},
     "MediaSettings": {
-        "enableAutoAnswer": B(), "alertingTimeoutSeconds": I(lo=0), "serviceLevel": O("ServiceLevel"),
-        "autoAnswerAlertToneSeconds": N(lo=0), "manualAnswerAlertToneSeconds": N(lo=0)},
+        "enableAutoAnswer": Bool(), "alertingTimeoutSeconds": Int(lo=0), "serviceLevel": Obj("ServiceLevel"),
+        "autoAnswerAlertToneSeconds": Num(lo=0), "manualAnswerAlertToneSeconds": Num(lo=0)},
     "CallbackMediaSettings": {
-        "enableAutoAnswer": B(), "alertingTimeoutSeconds": I(lo=0), "serviceLevel": O("ServiceLevel"),
-        "autoAnswerAlertToneSeconds": N(lo=0), "manualAnswerAlertToneSeconds": N(lo=0),
-        "mode": S(enum=["AgentFirst", "CustomerFirst"]), "enableAutoDialAndEnd": B(),
-        "autoDialDelaySeconds": I(lo=0, hi=1200), "autoEndDelaySeconds": I(lo=0, hi=1200),
-        "pacingModifier": N(), "maxRetryCount": I(lo=0), "retryDelaySeconds": I(lo=0),
-        "liveVoiceReactionType": S(enum=["HangUp", "TransferToQueue", "TransferToFlow"]),
-        "liveVoiceFlow": O(REF),
-        "answeringMachineReactionType": S(enum=["HangUp", "TransferToQueue", "TransferToFlow"]),
-        "answeringMachineFlow": O(REF), "edgeGroup": O(REF), "site": O(REF)},
+        "enableAutoAnswer": Bool(), "alertingTimeoutSeconds": Int(lo=0), "serviceLevel": Obj("ServiceLevel"),
+        "autoAnswerAlertToneSeconds": Num(lo=0), "manualAnswerAlertToneSeconds": Num(lo=0),
+        "mode": Str(enum=["AgentFirst", "CustomerFirst"]), "enableAutoDialAndEnd": Bool(),
+        "autoDialDelaySeconds": Int(lo=0, hi=1200), "autoEndDelaySeconds": Int(lo=0, hi=1200),
+        "pacingModifier": Num(), "maxRetryCount": Int(lo=0), "retryDelaySeconds": Int(lo=0),
+        "liveVoiceReactionType": Str(enum=["HangUp", "TransferToQueue", "TransferToFlow"]),
+        "liveVoiceFlow": Obj(REF),
+        "answeringMachineReactionType": Str(enum=["HangUp", "TransferToQueue", "TransferToFlow"]),
+        "answeringMachineFlow": Obj(REF), "edgeGroup": Obj(REF), "site": Obj(REF)},
     "EmailMediaSettings": {
-        "enableAutoAnswer": B(), "alertingTimeoutSeconds": I(lo=0), "serviceLevel": O("ServiceLevel"),
-        "autoAnswerAlertToneSeconds": N(lo=0), "manualAnswerAlertToneSeconds": N(lo=0),
-        "allOutboundEmailAddresses": L(O("QueueEmailAddress"))},
-    "MessageSubtypeSettings": {"enableAutoAnswer": B(), "enableInactivityTimeout": B()},
+        "enableAutoAnswer": Bool(), "alertingTimeoutSeconds": Int(lo=0), "serviceLevel": Obj("ServiceLevel"),
+        "autoAnswerAlertToneSeconds": Num(lo=0), "manualAnswerAlertToneSeconds": Num(lo=0),
+        "allOutboundEmailAddresses": List(Obj("QueueEmailAddress"))},
+    "MessageSubtypeSettings": {"enableAutoAnswer": Bool(), "enableInactivityTimeout": Bool()},
     "InactivityTimeoutSettings": {
-        "timeoutSeconds": I(lo=0), "actionType": S(enum=["DISCONNECT", "SEND_TO_ARCHITECT_FLOW"]),
-        "flowId": O(REF)},
+        "timeoutSeconds": Int(lo=0), "actionType": Str(enum=["DISCONNECT", "SEND_TO_ARCHITECT_FLOW"]),
+        "flowId": Obj(REF)},
     "MessageMediaSettings": {
-        "enableAutoAnswer": B(), "alertingTimeoutSeconds": I(lo=0), "serviceLevel": O("ServiceLevel"),
-        "autoAnswerAlertToneSeconds": N(lo=0), "manualAnswerAlertToneSeconds": N(lo=0),
-        "subTypeSettings": M(O("MessageSubtypeSettings")), "enableInactivityTimeout": B(),
-        "inactivityTimeoutSettings": O("InactivityTimeoutSettings")},
+        "enableAutoAnswer": Bool(), "alertingTimeoutSeconds": Int(lo=0), "serviceLevel": Obj("ServiceLevel"),
+        "autoAnswerAlertToneSeconds": Num(lo=0), "manualAnswerAlertToneSeconds": Num(lo=0),
+        "subTypeSettings": Map(Obj("MessageSubtypeSettings")), "enableInactivityTimeout": Bool(),
+        "inactivityTimeoutSettings": Obj("InactivityTimeoutSettings")},
     "QueueMediaSettings": {
-        "call": O("MediaSettings"), "callback": O("CallbackMediaSettings"), "chat": O("MediaSettings"),
-        "email": O("EmailMediaSettings"), "message": O("MessageMediaSettings")},
+        "call": Obj("MediaSettings"), "callback": Obj("CallbackMediaSettings"), "chat": Obj("MediaSettings"),
+        "email": Obj("EmailMediaSettings"), "message": Obj("MessageMediaSettings")},
     # An inbound email route is managed elsewhere; the sandbox only checks it is an object.
-    "QueueEmailAddress": {"domain": O(REF), "route": ANY()},
-    "RoutingRule": {"operator": S(enum=["MEETS_THRESHOLD", "ANY"]), "threshold": I(),
-                    "waitSeconds": N(lo=2, hi=259200)},
-    "MemberGroup": {"id": S(), "name": S(**RO), "division": ANY(**RO),
-                    "type": S(enum=["TEAM", "GROUP", "SKILLGROUP"]), "memberCount": I(**RO),
-                    "selfUri": S(**RO)},
+    "QueueEmailAddress": {"domain": Obj(REF), "route": Any()},
+    "RoutingRule": {"operator": Str(enum=["MEETS_THRESHOLD", "ANY"]), "threshold": Int(),
+                    "waitSeconds": Num(lo=2, hi=259200)},
+    "MemberGroup": {"id": Str(), "name": Str(**RO), "division": Any(**RO),
+                    "type": Str(enum=["TEAM", "GROUP", "SKILLGROUP"]), "memberCount": Int(**RO),
+                    "selfUri": Str(**RO)},
     "ConditionalGroupRoutingRule": {
-        "queue": O(REF), "metric": S(enum=["EstimatedWaitTime", "ServiceLevel"]),
-        "operator": S(enum=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"]),
-        "conditionValue": N(), "groups": L(O("MemberGroup")), "waitSeconds": I(lo=0)},
-    "ConditionalGroupRouting": {"rules": L(O("ConditionalGroupRoutingRule"), maxitems=5)},
+        "queue": Obj(REF), "metric": Str(enum=["EstimatedWaitTime", "ServiceLevel"]),
+        "operator": Str(enum=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"]),
+        "conditionValue": Num(), "groups": List(Obj("MemberGroup")), "waitSeconds": Int(lo=0)},
+    "ConditionalGroupRouting": {"rules": List(Obj("ConditionalGroupRoutingRule"), maxitems=5)},
     "ConditionalGroupActivationSimpleMetric": {
-        "metric": S(enum=["EstimatedWaitTime", "IdleAgentCount", "ServiceLevel"]), "queue": O(REF)},
+        "metric": Str(enum=["EstimatedWaitTime", "IdleAgentCount", "ServiceLevel"]), "queue": Obj(REF)},
     "ConditionalGroupActivationCondition": {
-        "simpleMetric": O("ConditionalGroupActivationSimpleMetric"),
-        "operator": S(enum=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo",
+        "simpleMetric": Obj("ConditionalGroupActivationSimpleMetric"),
+        "operator": Str(enum=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo",
                             "EqualTo", "NotEqualTo"]),
-        "value": N()},
+        "value": Num()},
     "ConditionalGroupActivationPilotRule": {
-        "conditions": L(O("ConditionalGroupActivationCondition"), maxitems=10), "conditionExpression": S()},
+        "conditions": List(Obj("ConditionalGroupActivationCondition"), maxitems=10), "conditionExpression": Str()},
     "ConditionalGroupActivationRule": {
-        "conditions": L(O("ConditionalGroupActivationCondition"), maxitems=10), "conditionExpression": S(),
-        "groups": L(O("MemberGroup"), maxitems=5)},
+        "conditions": List(Obj("ConditionalGroupActivationCondition"), maxitems=10), "conditionExpression": Str(),
+        "groups": List(Obj("MemberGroup"), maxitems=5)},
     "ConditionalGroupActivation": {
-        "pilotRule": O("ConditionalGroupActivationPilotRule"),
-        "rules": L(O("ConditionalGroupActivationRule"), maxitems=5)},
-    "ExpansionCriterium": {"type": S(enum=["TIMEOUT_SECONDS"]), "threshold": N(lo=0)},
-    "SkillsToRemove": {"id": S(), "name": S(**RO), "selfUri": S(**RO)},
-    "Actions": {"skillsToRemove": L(O("SkillsToRemove"))},
-    "Ring": {"expansionCriteria": L(O("ExpansionCriterium")), "actions": O("Actions"),
-             "memberGroups": L(O("MemberGroup"))},
-    "Bullseye": {"rings": L(O("Ring"), maxitems=6)},
+        "pilotRule": Obj("ConditionalGroupActivationPilotRule"),
+        "rules": List(Obj("ConditionalGroupActivationRule"), maxitems=5)},
+    "ExpansionCriterium": {"type": Str(enum=["TIMEOUT_SECONDS"]), "threshold": Num(lo=0)},
+    "SkillsToRemove": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
+    "Actions": {"skillsToRemove": List(Obj("SkillsToRemove"))},
+    "Ring": {"expansionCriteria": List(Obj("ExpansionCriterium")), "actions": Obj("Actions"),
+             "memberGroups": List(Obj("MemberGroup"))},
+    "Bullseye": {"rings": List(Obj("Ring"), maxitems=6)},
     "AcwSettings": {
-        "wrapupPrompt": S(enum=["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT",
+        "wrapupPrompt": Str(enum=["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT",
                                 "AGENT_REQUESTED"]),
-        "timeoutMs": I(lo=1000, hi=3600000)},
-    "CannedResponseLibraries": {"libraryIds": L(S()), "mode": S(enum=["All", "SelectedOnly", "None"])},
-    "AgentOwnedRouting": {"enableAgentOwnedCallbacks": B(), "maxOwnedCallbackHours": I(lo=1, hi=168),
-                          "maxOwnedCallbackDelayHours": I(lo=1, hi=720)},
-    "DirectRoutingMediaSettings": {"useAgentAddressOutbound": B()},
+        "timeoutMs": Int(lo=1000, hi=3600000)},
+    "CannedResponseLibraries": {"libraryIds": List(Str()), "mode": Str(enum=["All", "SelectedOnly", "None"])},
+    "AgentOwnedRouting": {"enableAgentOwnedCallbacks": Bool(), "maxOwnedCallbackHours": Int(lo=1, hi=168),
+                          "maxOwnedCallbackDelayHours": Int(lo=1, hi=720)},
+    "DirectRoutingMediaSettings": {"useAgentAddressOutbound": Bool()},
     "DirectRouting": {
-        "callMediaSettings": O("DirectRoutingMediaSettings"), "emailMediaSettings": O("DirectRoutingMediaSettings"),
-        "messageMediaSettings": O("DirectRoutingMediaSettings"), "backupQueueId": S(), "waitForAgent": B(),
-        "agentWaitSeconds": I(lo=60, hi=864000)},
+        "callMediaSettings": Obj("DirectRoutingMediaSettings"), "emailMediaSettings": Obj("DirectRoutingMediaSettings"),
+        "messageMediaSettings": Obj("DirectRoutingMediaSettings"), "backupQueueId": Str(), "waitForAgent": Bool(),
+        "agentWaitSeconds": Int(lo=60, hi=864000)},
     # A script reference: only its id matters in a queue body; the rest is read-only.
-    "Script": {"id": S(), "name": S(**RO), "selfUri": S(**RO)},
-    "QueueMessagingAddresses": {"smsAddress": O(REF), "openMessagingRecipient": O(REF),
-                                "whatsAppRecipient": O(REF)},
+    "Script": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
+    "QueueMessagingAddresses": {"smsAddress": Obj(REF), "openMessagingRecipient": Obj(REF),
+                                "whatsAppRecipient": Obj(REF)},
     "QueueRequest": {
-        "name": S(required=True, minlen=1, maxlen=256), "description": S(maxlen=512),
-        "division": O("WritableDivision"), "mediaSettings": O("QueueMediaSettings"),
-        "routingRules": L(O("RoutingRule"), maxitems=6), "conditionalGroupRouting": O("ConditionalGroupRouting"),
-        "conditionalGroupActivation": O("ConditionalGroupActivation"), "bullseye": O("Bullseye"),
-        "scoringMethod": S(enum=["TimestampAndPriority", "PriorityOnly"]),
-        "lastAgentRoutingMode": S(enum=["Disabled", "QueueMembersOnly", "AnyAgent"]),
-        "acwSettings": O("AcwSettings"), "skillEvaluationMethod": S(enum=["NONE", "BEST", "ALL"]),
-        "memberGroups": L(O("MemberGroup")), "queueFlow": O(REF), "emailInQueueFlow": O(REF),
-        "messageInQueueFlow": O(REF), "whisperPrompt": O(REF), "onHoldPrompt": O(REF),
-        "defaultMediaLanguage": S(), "autoAnswerOnly": B(), "cannedResponseLibraries": O("CannedResponseLibraries"),
-        "enableTranscription": B(), "enableAudioMonitoring": B(), "enableManualAssignment": B(),
-        "agentOwnedRouting": O("AgentOwnedRouting"), "directRouting": O("DirectRouting"),
-        "callingPartyName": S(), "callingPartyNumber": S(), "defaultScripts": M(O("Script")),
-        "outboundMessagingAddresses": O("QueueMessagingAddresses"), "outboundEmailAddress": O("QueueEmailAddress"),
-        "peerId": S(), "suppressInQueueCallRecording": B(),
-        "id": S(**RO), "dateCreated": S(**RO), "dateModified": S(**RO), "modifiedBy": S(**RO),
-        "createdBy": S(**RO), "memberCount": I(**RO), "userMemberCount": I(**RO), "joinedMemberCount": I(**RO),
-        "selfUri": S(**RO)},
-    "WritableEntity": {"id": S(required=True)},
-    "WrapUpCodeReference": {"id": S(required=True)},
+        "name": Str(required=True, minlen=1, maxlen=256), "description": Str(maxlen=512),
+        "division": Obj("WritableDivision"), "mediaSettings": Obj("QueueMediaSettings"),
+        "routingRules": List(Obj("RoutingRule"), maxitems=6), "conditionalGroupRouting": Obj("ConditionalGroupRouting"),
+        "conditionalGroupActivation": Obj("ConditionalGroupActivation"), "bullseye": Obj("Bullseye"),
+        "scoringMethod": Str(enum=["TimestampAndPriority", "PriorityOnly"]),
+        "lastAgentRoutingMode": Str(enum=["Disabled", "QueueMembersOnly", "AnyAgent"]),
+        "acwSettings": Obj("AcwSettings"), "skillEvaluationMethod": Str(enum=["NONE", "BEST", "ALL"]),
+        "memberGroups": List(Obj("MemberGroup")), "queueFlow": Obj(REF), "emailInQueueFlow": Obj(REF),
+        "messageInQueueFlow": Obj(REF), "whisperPrompt": Obj(REF), "onHoldPrompt": Obj(REF),
+        "defaultMediaLanguage": Str(), "autoAnswerOnly": Bool(), "cannedResponseLibraries": Obj("CannedResponseLibraries"),
+        "enableTranscription": Bool(), "enableAudioMonitoring": Bool(), "enableManualAssignment": Bool(),
+        "agentOwnedRouting": Obj("AgentOwnedRouting"), "directRouting": Obj("DirectRouting"),
+        "callingPartyName": Str(), "callingPartyNumber": Str(), "defaultScripts": Map(Obj("Script")),
+        "outboundMessagingAddresses": Obj("QueueMessagingAddresses"), "outboundEmailAddress": Obj("QueueEmailAddress"),
+        "peerId": Str(), "suppressInQueueCallRecording": Bool(),
+        "id": Str(**RO), "dateCreated": Str(**RO), "dateModified": Str(**RO), "modifiedBy": Str(**RO),
+        "createdBy": Str(**RO), "memberCount": Int(**RO), "userMemberCount": Int(**RO), "joinedMemberCount": Int(**RO),
+        "selfUri": Str(**RO)},
+    "WritableEntity": {"id": Str(required=True)},
+    "WrapUpCodeReference": {"id": Str(required=True)},
     # Users
-    "UserRoutingSkillPost": {"id": S(required=True), "proficiency": N(lo=0, hi=5),
-                             "skillUri": S(**RO), "selfUri": S(**RO)},
-    "UserRoutingSkill": {"id": S(**RO), "name": S(**RO), "proficiency": N(lo=0, hi=5),
-                         "state": S(enum=["active", "inactive", "deleted"]), "skillUri": S(**RO),
-                         "selfUri": S(**RO)},
+    "UserRoutingSkillPost": {"id": Str(required=True), "proficiency": Num(lo=0, hi=5),
+                             "skillUri": Str(**RO), "selfUri": Str(**RO)},
+    "UserRoutingSkill": {"id": Str(**RO), "name": Str(**RO), "proficiency": Num(lo=0, hi=5),
+                         "state": Str(enum=["active", "inactive", "deleted"]), "skillUri": Str(**RO),
+                         "selfUri": Str(**RO)},
     # Task management
-    "WorkbinCreate": {"name": S(required=True, minlen=3, maxlen=256), "description": S(maxlen=512),
-                      "divisionId": S()},
-    "WorkbinUpdate": {"name": S(minlen=3, maxlen=256), "description": S(maxlen=512)},
-    "WorkitemRuleSettings": {"flowRulesEnabled": B()},
+    "WorkbinCreate": {"name": Str(required=True, minlen=3, maxlen=256), "description": Str(maxlen=512),
+                      "divisionId": Str()},
+    "WorkbinUpdate": {"name": Str(minlen=3, maxlen=256), "description": Str(maxlen=512)},
+    "WorkitemRuleSettings": {"flowRulesEnabled": Bool()},
     "WorktypeCreate": {
-        "name": S(required=True, minlen=3, maxlen=256), "description": S(maxlen=512),
-        "defaultWorkbinId": S(required=True), "divisionId": S(),
-        "defaultDurationSeconds": I(lo=0, hi=YEAR), "defaultExpirationSeconds": I(lo=0, hi=YEAR),
-        "defaultDueDurationSeconds": I(lo=0, hi=YEAR), "defaultPriority": I(lo=-25000000, hi=25000000),
-        "defaultTtlSeconds": I(lo=1, hi=YEAR), "assignmentEnabled": B(), "schemaId": S(),
-        "schemaVersion": I(), "serviceLevelTarget": I(lo=0, hi=100), "ruleSettings": O("WorkitemRuleSettings"),
-        "unassignedDivisionContactsEnabled": B(), "disableDefaultStatusCreation": B(),
-        "defaultQueueId": S(), "defaultLanguageId": S(), "defaultSkillIds": L(S(), maxitems=20),
-        "defaultScriptId": S()},
+        "name": Str(required=True, minlen=3, maxlen=256), "description": Str(maxlen=512),
+        "defaultWorkbinId": Str(required=True), "divisionId": Str(),
+        "defaultDurationSeconds": Int(lo=0, hi=YEAR), "defaultExpirationSeconds": Int(lo=0, hi=YEAR),
+        "defaultDueDurationSeconds": Int(lo=0, hi=YEAR), "defaultPriority": Int(lo=-25000000, hi=25000000),
+        "defaultTtlSeconds": Int(lo=1, hi=YEAR), "assignmentEnabled": Bool(), "schemaId": Str(),
+        "schemaVersion": Int(), "serviceLevelTarget": Int(lo=0, hi=100), "ruleSettings": Obj("WorkitemRuleSettings"),
+        "unassignedDivisionContactsEnabled": Bool(), "disableDefaultStatusCreation": Bool(),
+        "defaultQueueId": Str(), "defaultLanguageId": Str(), "defaultSkillIds": List(Str(), maxitems=20),
+        "defaultScriptId": Str()},
     "WorktypeUpdate": {
-        "name": S(minlen=3, maxlen=256), "description": S(maxlen=512), "defaultWorkbinId": S(),
-        "defaultDurationSeconds": I(lo=0, hi=YEAR), "defaultExpirationSeconds": I(lo=0, hi=YEAR),
-        "defaultDueDurationSeconds": I(lo=0, hi=YEAR), "defaultPriority": I(lo=-25000000, hi=25000000),
-        "defaultTtlSeconds": I(lo=1, hi=YEAR), "assignmentEnabled": B(), "schemaId": S(),
-        "schemaVersion": I(), "serviceLevelTarget": I(lo=0, hi=100), "ruleSettings": O("WorkitemRuleSettings"),
-        "unassignedDivisionContactsEnabled": B(), "defaultStatusId": S(), "defaultQueueId": S(),
-        "defaultLanguageId": S(), "defaultSkillIds": L(S(), maxitems=20), "defaultScriptId": S()},
+        "name": Str(minlen=3, maxlen=256), "description": Str(maxlen=512), "defaultWorkbinId": Str(),
+        "defaultDurationSeconds": Int(lo=0, hi=YEAR), "defaultExpirationSeconds": Int(lo=0, hi=YEAR),
+        "defaultDueDurationSeconds": Int(lo=0, hi=YEAR), "defaultPriority": Int(lo=-25000000, hi=25000000),
+        "defaultTtlSeconds": Int(lo=1, hi=YEAR), "assignmentEnabled": Bool(), "schemaId": Str(),
+        "schemaVersion": Int(), "serviceLevelTarget": Int(lo=0, hi=100), "ruleSettings": Obj("WorkitemRuleSettings"),
+        "unassignedDivisionContactsEnabled": Bool(), "defaultStatusId": Str(), "defaultQueueId": Str(),
+        "defaultLanguageId": Str(), "defaultSkillIds": List(Str(), maxitems=20), "defaultScriptId": Str()},
     "WorkitemStatusCreate": {
-        "name": S(required=True, minlen=3, maxlen=256),
-        "category": S(required=True, enum=["Open", "InProgress", "Waiting", "Closed", "Unknown"]),
-        "destinationStatusIds": L(S(), maxitems=24), "description": S(maxlen=512),
-        "defaultDestinationStatusId": S(), "statusTransitionDelaySeconds": I(lo=60),
-        "statusTransitionTime": S(), "autoTerminateWorkitem": B()},
+        "name": Str(required=True, minlen=3, maxlen=256),
+        "category": Str(required=True, enum=["Open", "InProgress", "Waiting", "Closed", "Unknown"]),
+        "destinationStatusIds": List(Str(), maxitems=24), "description": Str(maxlen=512),
+        "defaultDestinationStatusId": Str(), "statusTransitionDelaySeconds": Int(lo=60),
+        "statusTransitionTime": Str(), "autoTerminateWorkitem": Bool()},
     "WorkitemStatusUpdate": {
-        "name": S(minlen=3, maxlen=256), "destinationStatusIds": L(S(), maxitems=24),
-        "description": S(maxlen=512), "defaultDestinationStatusId": S(),
-        "statusTransitionDelaySeconds": I(lo=60), "statusTransitionTime": S(), "autoTerminateWorkitem": B()},
-    "WorkitemScoredAgentRequest": {"id": S(required=True), "score": I(lo=0, hi=100)},
+        "name": Str(minlen=3, maxlen=256), "destinationStatusIds": List(Str(), maxitems=24),
+        "description": Str(maxlen=512), "defaultDestinationStatusId": Str(),
+        "statusTransitionDelaySeconds": Int(lo=60), "statusTransitionTime": Str(), "autoTerminateWorkitem": Bool()},
+    "WorkitemScoredAgentRequest": {"id": Str(required=True), "score": Int(lo=0, hi=100)},
     "WorkitemCreate": {
-        "name": S(required=True, minlen=3, maxlen=256), "typeId": S(required=True), "description": S(maxlen=512),
-        "priority": I(lo=-25000000, hi=25000000), "dateDue": DT(), "dateExpires": DT(),
-        "durationSeconds": I(lo=0, hi=YEAR), "ttl": I(lo=0), "statusId": S(), "workbinId": S(),
-        "autoStatusTransition": B(), "customFields": M(ANY()), "queueId": S(), "assigneeId": S(),
-        "languageId": S(), "externalContactId": S(), "externalTag": S(), "skillIds": L(S()),
-        "scriptId": S(), "wrapupCode": S(), "utilizationLabelId": S(),
-        "scoredAgents": L(O("WorkitemScoredAgentRequest"), maxitems=20), "preferredAgentIds": L(S())},
+        "name": Str(required=True, minlen=3, maxlen=256), "typeId": Str(required=True), "description": Str(maxlen=512),
+        "priority": Int(lo=-25000000, hi=25000000), "dateDue": Date(), "dateExpires": Date(),
+        "durationSeconds": Int(lo=0, hi=YEAR), "ttl": Int(lo=0), "statusId": Str(), "workbinId": Str(),
+        "autoStatusTransition": Bool(), "customFields": Map(Any()), "queueId": Str(), "assigneeId": Str(),
+        "languageId": Str(), "externalContactId": Str(), "externalTag": Str(), "skillIds": List(Str()),
+        "scriptId": Str(), "wrapupCode": Str(), "utilizationLabelId": Str(),
+        "scoredAgents": List(Obj("WorkitemScoredAgentRequest"), maxitems=20), "preferredAgentIds": List(Str())},
     "WorkitemUpdate": {
-        "name": S(minlen=3, maxlen=256), "description": S(maxlen=512),
-        "priority": I(lo=-25000000, hi=25000000), "dateDue": DT(), "dateExpires": DT(), "dateClosed": DT(),
-        "durationSeconds": I(lo=0, hi=YEAR), "ttl": I(lo=0), "statusId": S(), "workbinId": S(),
-        "autoStatusTransition": B(), "customFields": M(ANY()), "queueId": S(), "assigneeId": S(),
-        "languageId": S(), "externalContactId": S(), "externalTag": S(), "skillIds": L(S()),
-        "scriptId": S(), "utilizationLabelId": S(), "preferredAgentIds": L(S()),
-        "scoredAgents": L(O("WorkitemScoredAgentRequest"), maxitems=20),
-        "assignmentState": S(enum=["Unknown", "AcdStarted", "Alerting", "AlertTimeout", "AcdCancelled",
+        "name": Str(minlen=3, maxlen=256), "description": Str(maxlen=512),
+        "priority": Int(lo=-25000000, hi=25000000), "dateDue": Date(), "dateExpires": Date(), "dateClosed": Date(),
+        "durationSeconds": Int(lo=0, hi=YEAR), "ttl": Int(lo=0), "statusId": Str(), "workbinId": Str(),
+        "autoStatusTransition": Bool(), "customFields": Map(Any()), "queueId": Str(), "assigneeId": Str(),
+        "languageId": Str(), "externalContactId": Str(), "externalTag": Str(), "skillIds": List(Str()),
+        "scriptId": Str(), "utilizationLabelId": Str(), "preferredAgentIds": List(Str()),
+        "scoredAgents": List(Obj("WorkitemScoredAgentRequest"), maxitems=20),
+        "assignmentState": Str(enum=["Unknown", "AcdStarted", "Alerting", "AlertTimeout", "AcdCancelled",
                                    "Terminated", "Idle", "Declined", "Connected", "Disconnected", "Parked",
                                    "Held", "AcdExpired"]),
-        "assignmentOperation": S(enum=["AgentAssignmentAlerting", "QueueAssignmentAlerting"])},
-    "WorkitemTerminate": {"statusId": S()},
+        "assignmentOperation": Str(enum=["AgentAssignmentAlerting", "QueueAssignmentAlerting"])},
+    "WorkitemTerminate": {"statusId": Str()},
     "WorkitemFilter": {
-        "name": S(required=True), "type": S(required=True, enum=["String", "Int"]),
-        "operator": S(required=True, enum=["EQ", "NEQ", "GT", "LT", "GTE", "LTE", "IN", "CONTAINS", "BETWEEN",
+        "name": Str(required=True), "type": Str(required=True, enum=["String", "Int"]),
+        "operator": Str(required=True, enum=["EQ", "NEQ", "GT", "LT", "GTE", "LTE", "IN", "CONTAINS", "BETWEEN",
                                            "BEGINS_WITH"]),
-        "values": L(S(), required=True)},
-    "WorkitemQuerySort": {"name": S(enum=["dateDue", "priority"]), "ascending": B()},
+        "values": List(Str(), required=True)},
+    "WorkitemQuerySort": {"name": Str(enum=["dateDue", "priority"]), "ascending": Bool()},
     "WorkitemQueryPostRequest": {
-        "filters": L(O("WorkitemFilter"), required=True, maxitems=3), "pageSize": I(lo=1, hi=200),
-        "after": S(), "sort": O("WorkitemQuerySort"), "select": S(enum=["Count"]), "attributes": L(S()),
-        "expands": L(S())},
-    "WorkbinQuerySort": {"name": S(enum=["dateModified", "name"]), "ascending": B()},
+        "filters": List(Obj("WorkitemFilter"), required=True, maxitems=3), "pageSize": Int(lo=1, hi=200),
+        "after": Str(), "sort": Obj("WorkitemQuerySort"), "select": Str(enum=["Count"]), "attributes": List(Str()),
+        "expands": List(Str())},
+    "WorkbinQuerySort": {"name": Str(enum=["dateModified", "name"]), "ascending": Bool()},
     "WorkbinQueryRequest": {
-        "filters": L(O("WorkitemFilter")), "pageSize": I(lo=1, hi=200), "after": S(),
-        "sort": O("WorkbinQuerySort"), "select": S(enum=["Count"]), "attributes": L(S())},
-    "WorktypeQuerySort": {"name": S(enum=["dateModified", "name"]), "ascending": B()},
+        "filters": List(Obj("WorkitemFilter")), "pageSize": Int(lo=1, hi=200), "after": Str(),
+        "sort": Obj("WorkbinQuerySort"), "select": Str(enum=["Count"]), "attributes": List(Str())},
+    "WorktypeQuerySort": {"name": Str(enum=["dateModified", "name"]), "ascending": Bool()},
     "WorktypeQueryRequest": {
-        "filters": L(O("WorkitemFilter")), "pageSize": I(lo=1, hi=200), "after": S(),
-        "sort": O("WorktypeQuerySort"), "select": S(enum=["Count"]), "attributes": L(S()),
-        "expands": S(enum=["schema"])},
+        "filters": List(Obj("WorkitemFilter")), "pageSize": Int(lo=1, hi=200), "after": Str(),
+        "sort": Obj("WorktypeQuerySort"), "select": Str(enum=["Count"]), "attributes": List(Str()),
+        "expands": Str(enum=["schema"])},
     # Audits
     "AuditQueryFilter": {
-        "property": S(required=True, enum=["UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType",
+        "property": Str(required=True, enum=["UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType",
                                            "EntityId"]),
-        "value": S(required=True)},
-    "AuditQuerySort": {"name": S(enum=["Timestamp"]), "sortOrder": S(enum=["ascending", "descending"])},
-    "AuditQueryRequest": {"interval": S(required=True), "serviceName": S(),
-                          "filters": L(O("AuditQueryFilter")), "sort": L(O("AuditQuerySort"))},
-    "AuditRealtimeQueryRequest": {"interval": S(required=True), "serviceName": S(),
-                                  "filters": L(O("AuditQueryFilter")), "sort": L(O("AuditQuerySort")),
-                                  "pageNumber": I(lo=1), "pageSize": I(lo=1, hi=500)},
+        "value": Str(required=True)},
+    "AuditQuerySort": {"name": Str(enum=["Timestamp"]), "sortOrder": Str(enum=["ascending", "descending"])},
+    "AuditQueryRequest": {"interval": Str(required=True), "serviceName": Str(),
+                          "filters": List(Obj("AuditQueryFilter")), "sort": List(Obj("AuditQuerySort"))},
+    "AuditRealtimeQueryRequest": {"interval": Str(required=True), "serviceName": Str(),
+                                  "filters": List(Obj("AuditQueryFilter")), "sort": List(Obj("AuditQuerySort")),
+                                  "pageNumber": Int(lo=1), "pageSize": Int(lo=1, hi=500)},
 }
-SCHEMAS["CreateQueueRequest"] = dict(SCHEMAS["QueueRequest"], sourceQueueId=S())
+SCHEMAS["CreateQueueRequest"] = dict(SCHEMAS["QueueRequest"], sourceQueueId=Str())
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 
@@ -302,8 +302,8 @@ def validate(body, schema, nulls=False):
     problems = []
     clean = _check(body, schema, "", problems, nulls)
     if problems:
-        raise ApiError(400, "bad.request", "; ".join(m for _, m in problems),
-                       details=[{"errorCode": "invalid.value", "fieldName": f} for f, _ in problems])
+        raise ApiError(400, "bad.request", "; ".join(p[1] for p in problems),
+                       details=[{"errorCode": "invalid.value", "fieldName": p[0]} for p in problems])
     return clean
 
 
@@ -342,7 +342,7 @@ def _value(raw, spec, where, problems, nulls):
     if kind in ("list", "map"):
         expected = list if kind == "list" else dict
         if not isinstance(raw, expected):
-            problems.append((where, f"{where}: must be a {'list' if kind == 'list' else 'map'}"))
+            problems.append((where, f"{where}: must be a {kind}"))
             return raw
         if spec.maxitems is not None and len(raw) > spec.maxitems:
             problems.append((where, f"{where}: at most {spec.maxitems} items allowed, got {len(raw)}"))

@@ -36,6 +36,7 @@ DEFAULT_FAULTS = {
     "listing_lag": 0.0,         # seconds before new or deleted objects show in listings
     "queue_delete_delay": 0.0,  # seconds a deleted queue can still be read
     "conflict_puts": 0,         # the next N PUTs answer 409
+    "timeout_writes": 0,        # the next N writes are applied, then answered 504
     "revoke_after": 0,          # revoke the token that makes the Nth API request from now
     "retry_after": 1,           # seconds announced in Retry-After for random 429s
     "audit_delay": 0.3,         # seconds an audit query stays Queued/Running
@@ -154,8 +155,8 @@ def create_app(sandbox):
             time.sleep(faults["latency_ms"] / 1000.0)
         auth = request.headers.get("Authorization", "")
         if not auth.startswith("Bearer "):
-            raise ApiError(401, "authentication.required", "No authentication bearer token specified in "
-                                                             "authorization header.")
+            raise ApiError(401, "authentication.required",
+                           "No authentication bearer token specified in authorization header.")
         token = auth[7:].strip()
         with sb.lock:
             info = sb.tokens.get(token)
@@ -191,6 +192,9 @@ def create_app(sandbox):
                 status = sb.rng.choice([502, 503])
                 raise ApiError(status, "service.unavailable", "The service is currently unavailable.")
             g.gateway_timeout = roll < faults["error_rate"]   # applied, but answered 504 (see after)
+            if request.method != "GET" and faults["timeout_writes"]:
+                faults["timeout_writes"] -= 1
+                g.gateway_timeout = True
             g.drop = sb.rng.random() < faults["drop_rate"]
             if request.method == "PUT" and faults["conflict_puts"]:
                 faults["conflict_puts"] -= 1
@@ -250,7 +254,7 @@ def create_app(sandbox):
         client_id = secret = None
         if auth.startswith("Basic "):
             try:
-                client_id, _, secret = base64.b64decode(auth[6:]).decode().partition(":")
+                client_id, _sep, secret = base64.b64decode(auth[6:]).decode().partition(":")
             except ValueError:
                 client_id = None
         g.client = client_id

@@ -102,7 +102,7 @@ class Org:
         return sum(1 for o in self.objects[collection].values() if o.get("state") != "deleted")
 
     def dump(self):
-        return {k: v for k, v in vars(self).items()}
+        return dict(vars(self))
 
     @classmethod
     def load(cls, data):

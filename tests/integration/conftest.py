@@ -61,7 +61,7 @@ def play(sandbox):
         env = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="results_json",
                    ANSIBLE_CALLBACK_PLUGINS=os.path.join(os.path.dirname(__file__), "callback_plugins"), ANSIBLE_NOCOLOR="1",
                    ANSIBLE_LOCALHOST_WARNING="0", ANSIBLE_INVENTORY_UNPARSED_WARNING="0")
-        proc = subprocess.run(args + list(extra_args), capture_output=True, text=True, env=env, cwd=ROOT,
+        proc = subprocess.run(args + list(extra_args), check=False, capture_output=True, text=True, env=env, cwd=ROOT,
                               timeout=600)
         os.unlink(handle.name)
         return PlayRun(proc)

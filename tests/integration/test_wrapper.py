@@ -47,10 +47,10 @@ def test_check_mode_over_500_skills_and_200_codes_lists_once_per_type(sandbox, p
     sandbox.admin("POST", "/orgs/acme-us/objects", json={
         "skills": ["Skill {0:03d}".format(i) for i in range(500)],
         "wrapupcodes": ["Code {0:03d}".format(i) for i in range(200)]})
-    tasks = [{"name": "skills", "cxops.genesys.genesys_skill": {
-                 "items": [{"name": "Skill {0:03d}".format(i)} for i in range(500)]}},
-             {"name": "codes", "cxops.genesys.genesys_wrapper": {
-                 "items": [{"name": "Code {0:03d}".format(i)} for i in range(200)]}}]
+    skills = [{"name": "Skill {0:03d}".format(i)} for i in range(500)]
+    codes_ = [{"name": "Code {0:03d}".format(i)} for i in range(200)]
+    tasks = [{"name": "skills", "cxops.genesys.genesys_skill": {"items": skills}},
+             {"name": "codes", "cxops.genesys.genesys_wrapper": {"items": codes_}}]
     start = len(sandbox.journal())
     run = play(tasks, check=True, diff=True)
     assert run.rc == 0 and run.changed == 0

@@ -1,0 +1,53 @@
+# Two commands do everything: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8990
+SANITY_ROOT := $(or $(TMPDIR),/tmp)/cxops-genesys-sanity
+COLLECTION := $(SANITY_ROOT)/ansible_collections/cxops/genesys
+
+.PHONY: demo test sanity lint changelog-lint docs-lint pytest sandbox clean venv
+
+venv: $(STAMP)
+
+$(STAMP): requirements/dev.txt requirements/contract.txt sandbox/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt -r requirements/contract.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e sandbox
+	touch $(STAMP)
+
+sandbox: venv
+	$(BIN)/genesys-sandbox --port $(PORT) --log-requests
+
+demo: venv
+	$(BIN)/python tools/demo.py --port $(PORT)
+
+test: sanity lint changelog-lint docs-lint pytest
+
+pytest: venv
+	$(BIN)/python -m pytest -n 2 tests
+
+lint: venv
+	$(BIN)/ansible-lint --profile production
+
+changelog-lint: venv
+	$(BIN)/antsibull-changelog lint
+
+docs-lint: venv
+	ANSIBLE_COLLECTIONS_PATH=$(SANITY_ROOT) $(MAKE) --no-print-directory sanity-tree
+	cd $(COLLECTION) && $(CURDIR)/$(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+
+# ansible-test needs the ansible_collections/<ns>/<name> path: test a copy of the tracked files.
+sanity-tree:
+	rm -rf $(SANITY_ROOT) && mkdir -p $(COLLECTION)
+	git ls-files --cached --others --exclude-standard -z | xargs -0 cp --parents -t $(COLLECTION)
+
+sanity: venv sanity-tree
+	mkdir -p $(HOME)/.ansible/test/cache
+	for v in 24_2 25_0 25_1 25_2; do cp .ci/get_pip.py $(HOME)/.ansible/test/cache/get_pip_$$v.py; done
+	cd $(COLLECTION) && git init -q && git add -A && PATH=$(CURDIR)/$(BIN):$$PATH \
+		ansible-test sanity --venv --python 3.11 --color no
+
+clean:
+	rm -rf $(VENV) $(SANITY_ROOT) .pytest_cache

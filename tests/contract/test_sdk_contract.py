@@ -1,0 +1,153 @@
+"""The official SDK is the oracle: it talks to the sandbox, and the sandbox's schemas match its models."""
+
+import importlib
+import inspect
+import re
+
+import pytest
+
+from conftest import US
+from genesys_sandbox.schemas import SCHEMAS
+
+sdk = pytest.importorskip("PureCloudPlatformClientV2")
+
+
+def model(name):
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    return getattr(importlib.import_module("PureCloudPlatformClientV2.models." + snake), name)
+
+
+def sdk_enum(cls, json_name):
+    instance = cls()
+    attr = next(py for py, js in instance.attribute_map.items() if js == json_name)
+    source = inspect.getsource(getattr(cls, attr).fset)
+    found = re.search(r"allowed_values = (\[.*?\])", source)
+    return found and eval(found.group(1))  # noqa: S307 - a literal list from the SDK's source
+
+
+@pytest.mark.parametrize("schema", sorted(SCHEMAS))
+def test_field_names_and_enums_match_the_sdk(schema):
+    cls = model(schema)
+    names = set(cls().attribute_map.values())
+    for field_name, field in SCHEMAS[schema].items():
+        assert field_name in names, "{0}.{1} is not a field of the SDK model".format(schema, field_name)
+        if field.enum:
+            assert field.enum == sdk_enum(cls, field_name), "{0}.{1} enum differs from the SDK".format(
+                schema, field_name)
+
+
+@pytest.fixture
+def api(sandbox):
+    client = sdk.api_client.ApiClient(host=sandbox.url)
+    return client.get_client_credentials_token(US["client_id"], US["client_secret"])
+
+
+def new(cls, **attrs):
+    """An SDK model with attributes set (its constructors take none)."""
+    obj = cls()
+    for key, value in attrs.items():
+        setattr(obj, key, value)
+    return obj
+
+
+def populated(obj, *fields):
+    for f in fields:
+        value = getattr(obj, f)
+        assert value is not None and not isinstance(value, str) or value not in (None, "", "outdated_sdk_version"), \
+            "{0}.{1} is empty".format(type(obj).__name__, f)
+
+
+def test_routing_calls(api):
+    routing = sdk.RoutingApi(api)
+    skill = routing.post_routing_skills(new(sdk.CreateRoutingSkill, name="Billing"))
+    populated(skill, "id", "name", "division", "state", "version", "self_uri", "date_modified")
+    assert routing.get_routing_skill(skill.id).name == "Billing"
+    listing = routing.get_routing_skills(page_size=500, name="Bill")
+    populated(listing, "entities", "page_size", "page_number", "total", "page_count", "self_uri", "first_uri")
+    home = sdk.AuthorizationApi(api).get_authorization_divisions_home()
+    routing.patch_routing_skill(skill.id, new(sdk.UpdateSkillDivisionRequest, division_id=home.id))
+    code = routing.post_routing_wrapupcodes(new(sdk.WrapupCodeRequest, name="Resolved", description="Done"))
+    populated(code, "id", "name", "description", "division", "date_created")
+    code = routing.put_routing_wrapupcode(code.id, new(sdk.WrapupCodeRequest, name="Resolved", description="New"))
+    assert code.description == "New"
+    assert routing.get_routing_wrapupcodes(page_size=100).total == 1
+    queue = routing.post_routing_queues(new(sdk.CreateQueueRequest, 
+        name="Support", acw_settings=new(sdk.AcwSettings, wrapup_prompt="MANDATORY_TIMEOUT", timeout_ms=30000)))
+    populated(queue, "id", "name", "division", "media_settings", "acw_settings", "skill_evaluation_method")
+    assert queue.acw_settings.timeout_ms == 30000
+    queue = routing.put_routing_queue(queue.id, new(sdk.QueueRequest, name="Support", description="Tier 1"))
+    assert queue.description == "Tier 1" and queue.acw_settings.wrapup_prompt == "OPTIONAL"
+    users = sdk.UsersApi(api).get_users(page_size=100)
+    populated(users, "entities", "total")
+    routing.post_routing_queue_members(queue.id, [new(sdk.WritableEntity, id=users.entities[0].id)])
+    members = routing.get_routing_queue_members(queue.id, page_size=100)
+    populated(members.entities[0], "id", "name", "ring_number", "joined", "member_by")
+    routing.post_routing_queue_wrapupcodes(queue.id, [new(sdk.WrapUpCodeReference, id=code.id)])
+    assert routing.get_routing_queue_wrapupcodes(queue.id).entities[0].name == "Resolved"
+    routing.delete_routing_queue_wrapupcode(queue.id, code.id)
+    routing.delete_routing_queue(queue.id, force_delete=True)
+    routing.delete_routing_wrapupcode(code.id)
+    routing.delete_routing_skill(skill.id)
+    assert routing.get_routing_skill(skill.id).state == "deleted"
+    languages = routing.get_routing_languages(page_size=100)
+    populated(languages.entities[0], "id", "name", "state")
+
+
+def test_org_user_and_user_skill_calls(api):
+    org = sdk.OrganizationApi(api).get_organizations_me()
+    populated(org, "id", "name")
+    limits = sdk.OrganizationApi(api).get_organizations_limits_namespace("routing")
+    assert {limit.key for limit in limits.entities} == {"queues.max", "wrapup.codes.max"}
+    users = sdk.UsersApi(api)
+    user = users.get_users(page_size=100).entities[0]
+    populated(users.get_user(user.id), "id", "name", "email", "state", "version")
+    skill = sdk.RoutingApi(api).post_routing_skills(new(sdk.CreateRoutingSkill, name="Spanish"))
+    added = users.post_user_routingskills(user.id, new(sdk.UserRoutingSkillPost, id=skill.id, proficiency=3.0))
+    populated(added, "id", "name", "proficiency", "state")
+    listing = users.patch_user_routingskills_bulk(user.id, [new(sdk.UserRoutingSkillPost, id=skill.id, proficiency=4.0)])
+    assert listing.entities[0].proficiency == 4.0
+    assert users.get_user_routingskills(user.id).entities[0].proficiency == 4.0
+    users.put_user_routingskills_bulk(user.id, [])
+    assert users.get_user_routingskills(user.id).entities == []
+    divisions = sdk.AuthorizationApi(api).get_authorization_divisions(page_size=100)
+    populated(divisions.entities[0], "id", "name")
+
+
+def test_task_management_and_audit_calls(api):
+    tm = sdk.TaskManagementApi(api)
+    workbin = tm.post_taskmanagement_workbins(new(sdk.WorkbinCreate, name="Invoices"))
+    populated(workbin, "id", "name", "division", "date_created")
+    worktype = tm.post_taskmanagement_worktypes(new(sdk.WorktypeCreate, name="Discrepancy", default_workbin_id=workbin.id))
+    populated(worktype, "id", "name", "default_workbin", "statuses", "default_status")
+    status = tm.post_taskmanagement_worktype_statuses(worktype.id, new(sdk.WorkitemStatusCreate, 
+        name="Investigating", category="InProgress"))
+    populated(status, "id", "name", "category")
+    assert len(tm.get_taskmanagement_worktype_statuses(worktype.id).entities) == 3
+    item = tm.post_taskmanagement_workitems(new(sdk.WorkitemCreate, name="INV-1", type_id=worktype.id, external_tag="t1"))
+    populated(item, "id", "name", "type", "status", "status_category", "workbin", "date_created")
+    item = tm.patch_taskmanagement_workitem(item.id, new(sdk.WorkitemUpdate, status_id=status.id, priority=5))
+    assert item.status_category == "InProgress" and item.priority == 5
+    query = new(sdk.WorkitemQueryPostRequest, filters=[
+        new(sdk.WorkitemFilter, name="typeId", type="String", operator="EQ", values=[worktype.id]),
+        new(sdk.WorkitemFilter, name="externalTag", type="String", operator="EQ", values=["t1"])], page_size=200)
+    assert [i.id for i in tm.post_taskmanagement_workitems_query(query).entities] == [item.id]
+    history = tm.get_taskmanagement_workitem_history(item.id)
+    assert len(history.entities) == 2
+    tm.post_taskmanagement_workitem_terminate(item.id, body=new(sdk.WorkitemTerminate))
+    assert tm.get_taskmanagement_workitem(item.id).status_category == "Closed"
+    assert tm.post_taskmanagement_workbins_query(new(sdk.WorkbinQueryRequest, page_size=200)).entities[0].id == workbin.id
+    audits = sdk.AuditApi(api)
+    mapping = audits.get_audits_query_servicemapping()
+    assert {s.name for s in mapping.services} == {"Routing", "Workitems"}
+    status = audits.post_audits_query(new(sdk.AuditQueryRequest, interval="2000-01-01T00:00:00Z/2100-01-01T00:00:00Z",
+                                                            service_name="Workitems"))
+    populated(status, "id", "state")
+    import time
+    time.sleep(0.4)
+    assert audits.get_audits_query_transaction_id(status.id).state == "Succeeded"
+    results = audits.get_audits_query_transaction_id_results(status.id, page_size=500)
+    populated(results.entities[0], "id", "service_name", "action", "entity_type", "event_date", "entity")
+    realtime = audits.post_audits_query_realtime(new(sdk.AuditRealtimeQueryRequest, 
+        interval="2000-01-01T00:00:00Z/2100-01-01T00:00:00Z", service_name="Routing"))
+    assert realtime.total == 0
+    tm.delete_taskmanagement_workitem(item.id)

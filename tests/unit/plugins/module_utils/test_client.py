@@ -1,0 +1,155 @@
+"""The client against a live sandbox: regions, tokens and their cache, retries, errors, paging."""
+
+import os
+import stat
+
+import pytest
+
+from ansible_collections.cxops.genesys.plugins.module_utils.client import (
+    REGION_HOSTS, GenesysClient, api_base_url, login_url)
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
+    AuthError, GenesysError, NotFoundError, RateLimitError, UncertainWriteError)
+from conftest import US
+
+SLEEPS = []
+
+
+def client_for(sandbox, tmp_path, **kwargs):
+    options = dict(api_url=sandbox.url, token_cache_dir=str(tmp_path / "tokens"), sleep=SLEEPS.append, **US)
+    options.update(kwargs)
+    return GenesysClient(**options)
+
+
+def tokens_minted(sandbox, since=0):
+    return sum(1 for e in sandbox.journal(since) if e["path"] == "/oauth/token" and e["status"] == 200)
+
+
+@pytest.mark.parametrize("region,host", [
+    ("us-east-1", "api.mypurecloud.com"), ("eu_west_1", "api.mypurecloud.ie"), ("mypurecloud.ie", "api.mypurecloud.ie"),
+    ("api.mypurecloud.com.au", "api.mypurecloud.com.au"), ("EU-CENTRAL-2", "api.euc2.pure.cloud"),
+    ("usw2.pure.cloud", "api.usw2.pure.cloud")])
+def test_regions(region, host):
+    assert api_base_url(region) == "https://" + host
+
+
+def test_all_18_regions_and_login_rule():
+    assert len(REGION_HOSTS) == 18
+    for host in REGION_HOSTS.values():
+        assert login_url("https://" + host) == "https://" + host.replace("api.", "login.", 1) + "/oauth/token"
+    assert login_url("http://127.0.0.1:8990") == "http://127.0.0.1:8990/oauth/token"
+
+
+def test_unknown_region_and_plain_http_are_refused():
+    with pytest.raises(GenesysError, match="Unknown region 'mars-1'.*eu-west-1"):
+        api_base_url("mars-1")
+    with pytest.raises(GenesysError, match="plain http is only accepted for loopback"):
+        api_base_url(api_url="http://gateway.example.com")
+    assert api_base_url(api_url="https://gw.example.com/") == "https://gw.example.com"
+
+
+def test_one_token_for_many_clients_through_the_cache(sandbox, tmp_path):
+    start = len(sandbox.journal())
+    for _ in range(3):
+        client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
+    assert tokens_minted(sandbox, start) == 1
+    cache = os.listdir(str(tmp_path / "tokens"))
+    assert len(cache) == 1
+    path = tmp_path / "tokens" / cache[0]
+    assert stat.S_IMODE(os.stat(str(path)).st_mode) == 0o600
+    assert US["client_secret"] not in path.read_text()
+
+
+def test_a_cache_others_can_read_is_ignored(sandbox, tmp_path):
+    client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
+    path = tmp_path / "tokens" / os.listdir(str(tmp_path / "tokens"))[0]
+    os.chmod(str(path), 0o644)
+    start = len(sandbox.journal())
+    client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
+    assert tokens_minted(sandbox, start) == 1
+
+
+def test_revoked_token_is_replaced_once(sandbox, tmp_path):
+    client = client_for(sandbox, tmp_path)
+    client.get("/api/v2/organizations/me")
+    sandbox.admin("POST", "/tokens/revoke", json={"org": "acme-us"})
+    assert client.get("/api/v2/organizations/me")["name"] == "acme-us"
+    assert client.stats["token_requests"] == 2
+
+
+def test_given_access_token_is_used_without_oauth(sandbox, tmp_path):
+    token = sandbox.token()
+    client = GenesysClient(api_url=sandbox.url, access_token=token)
+    assert client.get("/api/v2/organizations/me")["name"] == "acme-us"
+    sandbox.admin("POST", "/tokens/revoke", json={"token": token})
+    with pytest.raises(AuthError) as err:
+        client.get("/api/v2/organizations/me")
+    assert err.value.status == 401 and err.value.code == "bad.credentials"
+
+
+def test_wrong_credentials_fail_clearly(sandbox, tmp_path):
+    with pytest.raises(AuthError, match="invalid_client") as err:
+        client_for(sandbox, tmp_path, client_secret="wrong").get("/api/v2/organizations/me")
+    assert "wrong" not in str(err.value.to_fail_json())
+
+
+def test_missing_credentials():
+    with pytest.raises(AuthError, match="client_id and client_secret"):
+        GenesysClient(region="us-east-1")
+
+
+def test_429_waits_retry_after(sandbox, tmp_path):
+    client = client_for(sandbox, tmp_path)
+    client.get("/api/v2/organizations/me")
+    sandbox.faults(rate_limit=2)
+    del SLEEPS[:]
+    client.get("/api/v2/organizations/me")
+    with pytest.raises(RateLimitError):
+        client_for(sandbox, tmp_path, max_retries=2).get("/api/v2/organizations/me")
+    assert SLEEPS and all(s >= 1 for s in SLEEPS)
+
+
+def test_retry_after_beyond_the_cap_fails_at_once(sandbox, tmp_path):
+    sandbox.faults(throttle_rate=1.0, retry_after=500)
+    with pytest.raises(RateLimitError, match="wait 500"):
+        client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
+
+
+def test_5xx_retried_for_reads_not_for_creates(sandbox, tmp_path):
+    client = client_for(sandbox, tmp_path)
+    client.get("/api/v2/organizations/me")
+    sandbox.faults(error_rate=1.0)
+    with pytest.raises(GenesysError, match="unavailable|timed out") as err:
+        client.get("/api/v2/routing/skills")
+    assert client.stats["retries"] == client.max_retries
+    assert err.value.method == "GET" and err.value.path == "/api/v2/routing/skills"
+    with pytest.raises(UncertainWriteError):
+        client.request("POST", "/api/v2/routing/skills", body={"name": "X"})
+
+
+def test_dropped_connection_on_a_create_is_uncertain(sandbox, tmp_path):
+    client = client_for(sandbox, tmp_path)
+    client.get("/api/v2/organizations/me")
+    sandbox.faults(drop_rate=1.0)
+    with pytest.raises(UncertainWriteError):
+        client.request("POST", "/api/v2/routing/skills", body={"name": "Dropped"})
+    sandbox.faults(drop_rate=0.0)
+    names = [s["name"] for s in client.list_pages("/api/v2/routing/skills")]
+    assert names == ["Dropped"], "the write was applied although its answer was lost"
+
+
+def test_errors_carry_code_and_correlation_id(sandbox, tmp_path):
+    with pytest.raises(NotFoundError) as err:
+        client_for(sandbox, tmp_path).get("/api/v2/routing/skills/nope")
+    fail = err.value.to_fail_json()
+    assert fail["status"] == 404 and fail["code"] == "not.found" and fail["correlation_id"]
+    assert "GET /api/v2/routing/skills/nope" in fail["msg"]
+
+
+@pytest.mark.parametrize("count", [0, 7, 10, 23])
+def test_paging_walks_every_page(sandbox, tmp_path, count):
+    sandbox.admin("POST", "/orgs/acme-us/objects", json={"skills": ["S{0:02d}".format(i) for i in range(count)]})
+    client = client_for(sandbox, tmp_path)
+    start = len(sandbox.journal())
+    names = [s["name"] for s in client.list_pages("/api/v2/routing/skills", page_size=5)]
+    assert names == ["S{0:02d}".format(i) for i in range(count)]
+    assert len(sandbox.journal(start)) - tokens_minted(sandbox, start) == max(1, -(-count // 5))

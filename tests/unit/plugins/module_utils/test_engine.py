@@ -1,0 +1,117 @@
+"""The engine as a matrix: state x exists x check mode (x diff content), against the sandbox."""
+
+import pytest
+
+from ansible_collections.cxops.genesys.plugins.module_utils.client import GenesysClient
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, differs
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
+from ansible_collections.cxops.genesys.plugins.module_utils.resources import SkillSpec, WrapupCodeSpec
+from conftest import US
+
+WRITES = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def engine(sandbox, tmp_path, spec=None, check_mode=False):
+    client = GenesysClient(api_url=sandbox.url, token_cache_dir=str(tmp_path / "tokens"), **US)
+    return Engine(client, spec or WrapupCodeSpec(), check_mode=check_mode)
+
+
+def api_writes(sandbox, since):
+    return [e for e in sandbox.journal(since) if e["method"] in WRITES and e["path"].startswith("/api/v2")]
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+@pytest.mark.parametrize("exists", [False, True])
+@pytest.mark.parametrize("state", ["present", "absent"])
+def test_matrix(sandbox, tmp_path, state, exists, check_mode):
+    if exists:
+        engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "old"}], max_deletions=None)
+    start = len(sandbox.journal())
+    desired = {"name": "Resolved", "state": state, "description": "new"}
+    result = engine(sandbox, tmp_path, check_mode=check_mode).ensure([desired], max_deletions=None)
+    expected = {("present", False): "created", ("present", True): "updated",
+                ("absent", False): "unchanged", ("absent", True): "deleted"}[(state, exists)]
+    entry = result["results"][0]
+    assert entry["action"] == expected
+    assert result["changed"] == (expected != "unchanged")
+    assert len(result["diff"]) == (0 if expected == "unchanged" else 1)
+    if expected == "updated":
+        assert result["diff"][0]["before"]["description"] == "old"
+        assert result["diff"][0]["after"]["description"] == "new"
+        assert result["diff"][0]["before_header"] == "wrap-up code Resolved"
+    if expected == "created":
+        assert entry["after"]["description"] == "new" and entry["before"] is None
+    if expected == "deleted":
+        assert entry["after"] is None
+    stored = {c["name"]: c for c in sandbox.objects("wrapupcodes")}
+    if check_mode or expected == "unchanged":
+        assert api_writes(sandbox, start) == []
+        assert ("Resolved" in stored) == exists
+    else:
+        assert api_writes(sandbox, start)
+        assert ("Resolved" in stored) == (state == "present")
+    # Converged: running again predicts no change.
+    if not check_mode:
+        again = engine(sandbox, tmp_path, check_mode=True).ensure([desired], max_deletions=None)
+        assert again["changed"] is False
+
+
+def test_unset_options_are_not_compared(sandbox, tmp_path):
+    engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "kept"}], max_deletions=None)
+    result = engine(sandbox, tmp_path).ensure([{"name": "Resolved"}], max_deletions=None)
+    assert result["changed"] is False
+
+
+def test_purge_counts_against_max_deletions(sandbox, tmp_path):
+    engine(sandbox, tmp_path).ensure([{"name": n} for n in ("A1", "B1", "C1")], max_deletions=0)
+    start = len(sandbox.journal())
+    with pytest.raises(InputError, match="Refusing to delete 2 wrap-up code.*B1, C1.*max_deletions is 1"):
+        engine(sandbox, tmp_path).ensure([{"name": "A1"}], purge=True, max_deletions=1)
+    assert api_writes(sandbox, start) == []
+    result = engine(sandbox, tmp_path).ensure([{"name": "A1"}], purge=True, max_deletions=2)
+    assert result["summary"] == {"created": 0, "updated": 0, "deleted": 2, "unchanged": 1}
+
+
+@pytest.mark.parametrize("items,message", [
+    ([{"name": ""}], "needs a non-empty name"),
+    ([{"name": "x" * 257}], "257 characters long; at most 256"),
+    ([{"name": "A"}, {"name": "A"}], "listed more than once"),
+    ([{"name": "A", "division": "Nowhere"}], "division 'Nowhere' does not exist; known divisions: Home, Sales, Support"),
+    ([{"name": "A", "description": "d" * 513}], "description is 513 characters long; at most 512"),
+])
+def test_bad_input_fails_before_any_write(sandbox, tmp_path, items, message):
+    start = len(sandbox.journal())
+    with pytest.raises(InputError, match=message):
+        engine(sandbox, tmp_path).ensure(items, max_deletions=0)
+    assert api_writes(sandbox, start) == []
+
+
+def test_create_whose_answer_is_lost_is_not_duplicated(sandbox, tmp_path):
+    eng = engine(sandbox, tmp_path, spec=SkillSpec())
+    eng.client.get("/api/v2/organizations/me")
+    sandbox.faults(drop_rate=1.0)
+    try:
+        with pytest.raises(Exception):
+            eng.client.request("POST", "/api/v2/routing/skills", body={"name": "Lost"})
+    finally:
+        sandbox.faults(drop_rate=0.0)
+    result = engine(sandbox, tmp_path, spec=SkillSpec()).ensure([{"name": "Lost"}], max_deletions=None)
+    assert result["changed"] is False
+    assert [s["name"] for s in sandbox.objects("skills")] == ["Lost"]
+
+
+def test_gateway_timeout_on_create_adopts_the_created_object(sandbox, tmp_path):
+    eng = engine(sandbox, tmp_path, spec=SkillSpec())
+    eng.client.get("/api/v2/organizations/me")
+    sandbox.faults(timeout_writes=1)
+    result = eng.ensure([{"name": "Timeout"}], max_deletions=None)
+    assert result["results"][0]["action"] == "created"
+    assert [s["name"] for s in sandbox.objects("skills")] == ["Timeout"]
+    assert [e["status"] for e in sandbox.journal() if e["method"] == "POST" and "skills" in e["path"]] == [504]
+
+
+@pytest.mark.parametrize("desired,current,result", [
+    ({"a": 1}, {"a": 1, "b": 2}, False), ({"a": 1}, {"a": 2}, True), (1, 1.0, False), (True, 1, True),
+    ([1, 2], [1, 2], False), ([1, 2], [2, 1], True), ({"a": None}, {"a": 5}, False), ("x", None, True)])
+def test_differs(desired, current, result):
+    assert differs(desired, current) is result
