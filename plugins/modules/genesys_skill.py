@@ -16,7 +16,7 @@ description:
   - The org's skills are listed once per call and compared in memory.
   - A skill cannot be renamed; a new name creates a new skill. Soft-deleted skills count as absent.
 author:
-  - cxops.genesys contributors
+  - cxops.genesys contributors (@cxops)
 options:
   division:
     description:

@@ -18,7 +18,7 @@ description:
     fields this module was not told to set keep their values.
   - Also available under its alias C(genesys_wrapup_code).
 author:
-  - cxops.genesys contributors
+  - cxops.genesys contributors (@cxops)
 options:
   description:
     description:

@@ -15,7 +15,7 @@ description:
   - Read one wrap-up code by name, several by names, or all of them, with references by name.
   - Uses one paged listing, whatever the number of names.
 author:
-  - cxops.genesys contributors
+  - cxops.genesys contributors (@cxops)
 options:
   name:
     description: Name of the one wrap-up code to read.

@@ -136,7 +136,7 @@ SCHEMAS = {
     "ConditionalGroupActivationCondition": {
         "simpleMetric": Obj("ConditionalGroupActivationSimpleMetric"),
         "operator": Str(enum=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo",
-                            "EqualTo", "NotEqualTo"]),
+                              "EqualTo", "NotEqualTo"]),
         "value": Num()},
     "ConditionalGroupActivationPilotRule": {
         "conditions": List(Obj("ConditionalGroupActivationCondition"), maxitems=10), "conditionExpression": Str()},
@@ -154,7 +154,7 @@ SCHEMAS = {
     "Bullseye": {"rings": List(Obj("Ring"), maxitems=6)},
     "AcwSettings": {
         "wrapupPrompt": Str(enum=["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT",
-                                "AGENT_REQUESTED"]),
+                                  "AGENT_REQUESTED"]),
         "timeoutMs": Int(lo=1000, hi=3600000)},
     "CannedResponseLibraries": {"libraryIds": List(Str()), "mode": Str(enum=["All", "SelectedOnly", "None"])},
     "AgentOwnedRouting": {"enableAgentOwnedCallbacks": Bool(), "maxOwnedCallbackHours": Int(lo=1, hi=168),
@@ -246,14 +246,14 @@ SCHEMAS = {
         "scriptId": Str(), "utilizationLabelId": Str(), "preferredAgentIds": List(Str()),
         "scoredAgents": List(Obj("WorkitemScoredAgentRequest"), maxitems=20),
         "assignmentState": Str(enum=["Unknown", "AcdStarted", "Alerting", "AlertTimeout", "AcdCancelled",
-                                   "Terminated", "Idle", "Declined", "Connected", "Disconnected", "Parked",
-                                   "Held", "AcdExpired"]),
+                                     "Terminated", "Idle", "Declined", "Connected", "Disconnected", "Parked",
+                                     "Held", "AcdExpired"]),
         "assignmentOperation": Str(enum=["AgentAssignmentAlerting", "QueueAssignmentAlerting"])},
     "WorkitemTerminate": {"statusId": Str()},
     "WorkitemFilter": {
         "name": Str(required=True), "type": Str(required=True, enum=["String", "Int"]),
         "operator": Str(required=True, enum=["EQ", "NEQ", "GT", "LT", "GTE", "LTE", "IN", "CONTAINS", "BETWEEN",
-                                           "BEGINS_WITH"]),
+                                             "BEGINS_WITH"]),
         "values": List(Str(), required=True)},
     "WorkitemQuerySort": {"name": Str(enum=["dateDue", "priority"]), "ascending": Bool()},
     "WorkitemQueryPostRequest": {
@@ -272,7 +272,7 @@ SCHEMAS = {
     # Audits
     "AuditQueryFilter": {
         "property": Str(required=True, enum=["UserId", "TrusteeOrganizationId", "ClientId", "Action", "EntityType",
-                                           "EntityId"]),
+                                             "EntityId"]),
         "value": Str(required=True)},
     "AuditQuerySort": {"name": Str(enum=["Timestamp"]), "sortOrder": Str(enum=["ascending", "descending"])},
     "AuditQueryRequest": {"interval": Str(required=True), "serviceName": Str(),

@@ -71,8 +71,8 @@ def test_routing_calls(api):
     code = routing.put_routing_wrapupcode(code.id, new(sdk.WrapupCodeRequest, name="Resolved", description="New"))
     assert code.description == "New"
     assert routing.get_routing_wrapupcodes(page_size=100).total == 1
-    queue = routing.post_routing_queues(new(sdk.CreateQueueRequest, 
-        name="Support", acw_settings=new(sdk.AcwSettings, wrapup_prompt="MANDATORY_TIMEOUT", timeout_ms=30000)))
+    queue = routing.post_routing_queues(new(sdk.CreateQueueRequest,
+                                            name="Support", acw_settings=new(sdk.AcwSettings, wrapup_prompt="MANDATORY_TIMEOUT", timeout_ms=30000)))
     populated(queue, "id", "name", "division", "media_settings", "acw_settings", "skill_evaluation_method")
     assert queue.acw_settings.timeout_ms == 30000
     queue = routing.put_routing_queue(queue.id, new(sdk.QueueRequest, name="Support", description="Tier 1"))
@@ -119,8 +119,8 @@ def test_task_management_and_audit_calls(api):
     populated(workbin, "id", "name", "division", "date_created")
     worktype = tm.post_taskmanagement_worktypes(new(sdk.WorktypeCreate, name="Discrepancy", default_workbin_id=workbin.id))
     populated(worktype, "id", "name", "default_workbin", "statuses", "default_status")
-    status = tm.post_taskmanagement_worktype_statuses(worktype.id, new(sdk.WorkitemStatusCreate, 
-        name="Investigating", category="InProgress"))
+    status = tm.post_taskmanagement_worktype_statuses(worktype.id, new(sdk.WorkitemStatusCreate,
+                                                                       name="Investigating", category="InProgress"))
     populated(status, "id", "name", "category")
     assert len(tm.get_taskmanagement_worktype_statuses(worktype.id).entities) == 3
     item = tm.post_taskmanagement_workitems(new(sdk.WorkitemCreate, name="INV-1", type_id=worktype.id, external_tag="t1"))
@@ -140,14 +140,14 @@ def test_task_management_and_audit_calls(api):
     mapping = audits.get_audits_query_servicemapping()
     assert {s.name for s in mapping.services} == {"Routing", "Workitems"}
     status = audits.post_audits_query(new(sdk.AuditQueryRequest, interval="2000-01-01T00:00:00Z/2100-01-01T00:00:00Z",
-                                                            service_name="Workitems"))
+                                          service_name="Workitems"))
     populated(status, "id", "state")
     import time
     time.sleep(0.4)
     assert audits.get_audits_query_transaction_id(status.id).state == "Succeeded"
     results = audits.get_audits_query_transaction_id_results(status.id, page_size=500)
     populated(results.entities[0], "id", "service_name", "action", "entity_type", "event_date", "entity")
-    realtime = audits.post_audits_query_realtime(new(sdk.AuditRealtimeQueryRequest, 
-        interval="2000-01-01T00:00:00Z/2100-01-01T00:00:00Z", service_name="Routing"))
+    realtime = audits.post_audits_query_realtime(new(sdk.AuditRealtimeQueryRequest,
+                                                     interval="2000-01-01T00:00:00Z/2100-01-01T00:00:00Z", service_name="Routing"))
     assert realtime.total == 0
     tm.delete_taskmanagement_workitem(item.id)

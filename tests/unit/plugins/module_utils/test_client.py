@@ -49,7 +49,7 @@ def test_unknown_region_and_plain_http_are_refused():
 
 def test_one_token_for_many_clients_through_the_cache(sandbox, tmp_path):
     start = len(sandbox.journal())
-    for _ in range(3):
+    for _attempt in range(3):
         client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
     assert tokens_minted(sandbox, start) == 1
     cache = os.listdir(str(tmp_path / "tokens"))
