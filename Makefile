@@ -34,9 +34,9 @@ lint: venv
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
 
-docs-lint: venv
-	ANSIBLE_COLLECTIONS_PATH=$(SANITY_ROOT) $(MAKE) --no-print-directory sanity-tree
-	cd $(COLLECTION) && $(CURDIR)/$(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+docs-lint: venv sanity-tree
+	cd $(COLLECTION) && ANSIBLE_COLLECTIONS_PATH=$(SANITY_ROOT) $(CURDIR)/$(BIN)/antsibull-docs \
+		lint-collection-docs --plugin-docs .
 
 # ansible-test needs the ansible_collections/<ns>/<name> path: test a copy of the tracked files.
 sanity-tree:

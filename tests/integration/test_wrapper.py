@@ -60,3 +60,12 @@ def test_check_mode_over_500_skills_and_200_codes_lists_once_per_type(sandbox, p
     assert routes.count(("GET", "/api/v2/routing/skills")) == 1, "500 skills fit one page of 500"
     assert routes.count(("GET", "/api/v2/routing/wrapupcodes")) == 2, "200 codes are two pages of 100"
     assert len(journal) == 4
+
+
+def test_info_reads_codes_with_division_names(sandbox, play):
+    assert play([code_task(items=[{"name": "Resolved", "description": "Done", "division": "Sales"},
+                                  {"name": "Escalated"}])]).rc == 0
+    run = play([{"name": "some", "cxops.genesys.genesys_wrapper_info": {"names": ["Resolved", "Missing"]}}])
+    assert run.rc == 0
+    objects = run.result("some")["objects"]
+    assert [(o["name"], o["description"], o["division"]) for o in objects] == [("Resolved", "Done", "Sales")]

@@ -122,7 +122,7 @@ def test_queue_members_and_delete(sandbox):
     group_id = next(iter(groups))
     queue = s.post(queue_url(sandbox), json={"name": "Q", "memberGroups": [{"id": group_id, "type": "GROUP"}]}).json()
     add = s.post(queue_url(sandbox, queue["id"], "members"), json=[{"id": users["alice@acme.example"]},
-                                                                    {"id": users["bob@acme.example"]}])
+                                                                   {"id": users["bob@acme.example"]}])
     assert add.status_code == 204
     inactive = s.post(queue_url(sandbox, queue["id"], "members"), json=[{"id": users["erin@acme.example"]}])
     assert inactive.status_code == 400 and users["erin@acme.example"] in inactive.json()["message"]

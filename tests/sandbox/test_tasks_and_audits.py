@@ -114,7 +114,7 @@ def test_audits(sandbox):
     assert update["action"] == "Update" and update["propertyChanges"][0]["property"] == "description"
     assert s.post(sandbox.url + "/api/v2/audits/query", json={"interval": "yesterday"}).status_code == 400
     realtime = s.post(sandbox.url + "/api/v2/audits/query/realtime", json={"interval": interval,
-                                                                            "serviceName": "Routing"}).json()
+                                                                           "serviceName": "Routing"}).json()
     assert realtime["total"] == 3
     assert s.get(sandbox.url + "/api/v2/audits/query/realtime/servicemapping").json()["services"]
     other = sandbox.session({"client_id": "acme-eu-client", "client_secret": "acme-eu-secret"})
