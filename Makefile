@@ -35,7 +35,7 @@ changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
 
 docs-lint: venv sanity-tree
-	cd $(COLLECTION) && ANSIBLE_COLLECTIONS_PATH=$(SANITY_ROOT) $(CURDIR)/$(BIN)/antsibull-docs \
+	cd $(COLLECTION) && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(SANITY_ROOT) antsibull-docs \
 		lint-collection-docs --plugin-docs .
 
 # ansible-test needs the ansible_collections/<ns>/<name> path: test a copy of the tracked files.
