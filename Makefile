@@ -4,10 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8990
-SANITY_ROOT := $(or $(TMPDIR),/tmp)/cxops-genesys-sanity
+SANITY_ROOT := $(CURDIR)/.cache/collections
 COLLECTION := $(SANITY_ROOT)/ansible_collections/cxops/genesys
 
-.PHONY: demo test sanity lint changelog-lint docs-lint pytest sandbox clean venv
+.PHONY: demo test sanity units lint changelog-lint docs-lint pytest sandbox clean venv
 
 venv: $(STAMP)
 
@@ -23,7 +23,7 @@ sandbox: venv
 demo: venv
 	$(BIN)/python tools/demo.py --port $(PORT)
 
-test: sanity lint changelog-lint docs-lint pytest
+test: sanity units lint changelog-lint docs-lint pytest
 
 pytest: venv
 	$(BIN)/python -m pytest -n 2 tests
@@ -42,12 +42,18 @@ docs-lint: venv sanity-tree
 sanity-tree:
 	rm -rf $(SANITY_ROOT) && mkdir -p $(COLLECTION)
 	git ls-files --cached --others --exclude-standard -z | xargs -0 cp --parents -t $(COLLECTION)
+	cd $(COLLECTION) && git init -q && git add -A
 
-sanity: venv sanity-tree
+# ansible-test fetches a get-pip script that this network cannot reach; an offline stand-in takes its place.
+ansible-test-cache:
 	mkdir -p $(HOME)/.ansible/test/cache
 	for v in 24_2 25_0 25_1 25_2; do cp .ci/get_pip.py $(HOME)/.ansible/test/cache/get_pip_$$v.py; done
-	cd $(COLLECTION) && git init -q && git add -A && PATH=$(CURDIR)/$(BIN):$$PATH \
-		ansible-test sanity --venv --python 3.11 --color no
+
+sanity: venv sanity-tree ansible-test-cache
+	cd $(COLLECTION) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test sanity --venv --python 3.11 --color no
+
+units: venv sanity-tree ansible-test-cache
+	cd $(COLLECTION) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test units --venv --python 3.11 --color no
 
 clean:
 	rm -rf $(VENV) $(SANITY_ROOT) .pytest_cache

@@ -35,6 +35,9 @@ EU = {"client_id": "acme-eu-client", "client_secret": "acme-eu-secret"}
 class SandboxHandle:
     """A running sandbox and its admin API."""
 
+    US = US
+    EU = EU
+
     def __init__(self, sandbox, url):
         self.sandbox = sandbox
         self.url = url

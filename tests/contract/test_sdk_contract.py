@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from conftest import US
 from genesys_sandbox.schemas import SCHEMAS
 
 sdk = pytest.importorskip("PureCloudPlatformClientV2")
@@ -39,7 +38,7 @@ def test_field_names_and_enums_match_the_sdk(schema):
 @pytest.fixture
 def api(sandbox):
     client = sdk.api_client.ApiClient(host=sandbox.url)
-    return client.get_client_credentials_token(US["client_id"], US["client_secret"])
+    return client.get_client_credentials_token(sandbox.US["client_id"], sandbox.US["client_secret"])
 
 
 def new(cls, **attrs):
@@ -151,3 +150,49 @@ def test_task_management_and_audit_calls(api):
                                                      interval="2000-01-01T00:00:00Z/2100-01-01T00:00:00Z", service_name="Routing"))
     assert realtime.total == 0
     tm.delete_taskmanagement_workitem(item.id)
+
+
+def test_remaining_calls(api):
+    routing, users, tm = sdk.RoutingApi(api), sdk.UsersApi(api), sdk.TaskManagementApi(api)
+    auth = sdk.AuthorizationApi(api)
+    language = routing.post_routing_languages(new(sdk.Language, name="Dutch"))
+    assert routing.get_routing_language(language.id).name == "Dutch"
+    routing.delete_routing_language(language.id)
+    code = routing.post_routing_wrapupcodes(new(sdk.WrapupCodeRequest, name="Resolved"))
+    assert routing.get_routing_wrapupcode(code.id).name == "Resolved"
+    queue = routing.post_routing_queues(new(sdk.CreateQueueRequest, name="Q"))
+    assert routing.get_routing_queue(queue.id).name == "Q"
+    assert routing.get_routing_queues(page_size=500, name="Q").total == 1
+    user = users.get_users(page_size=100).entities[0]
+    routing.post_routing_queue_members(queue.id, [new(sdk.WritableEntity, id=user.id)])
+    routing.patch_routing_queue_member(queue.id, user.id, new(sdk.QueueMember, ring_number=2))
+    assert routing.get_routing_queue_members(queue.id).entities[0].ring_number == 2
+    routing.delete_routing_queue_member(queue.id, user.id)
+    sales = next(d for d in auth.get_authorization_divisions().entities if d.name == "Sales")
+    assert auth.get_authorization_division(sales.id).name == "Sales"
+    auth.post_authorization_division_object(sales.id, "QUEUE", [queue.id])
+    assert routing.get_routing_queue(queue.id).division.name == "Sales"
+    skill = routing.post_routing_skills(new(sdk.CreateRoutingSkill, name="Spanish"))
+    users.post_user_routingskills(user.id, new(sdk.UserRoutingSkillPost, id=skill.id, proficiency=1.0))
+    updated = users.put_user_routingskill(user.id, skill.id, new(sdk.UserRoutingSkill, proficiency=2.0))
+    assert updated.proficiency == 2.0
+    users.delete_user_routingskill(user.id, skill.id)
+    workbin = tm.post_taskmanagement_workbins(new(sdk.WorkbinCreate, name="Invoices"))
+    assert tm.get_taskmanagement_workbin(workbin.id).name == "Invoices"
+    assert tm.patch_taskmanagement_workbin(workbin.id, new(sdk.WorkbinUpdate, description="AP")).description == "AP"
+    worktype = tm.post_taskmanagement_worktypes(new(sdk.WorktypeCreate, name="Case", default_workbin_id=workbin.id))
+    assert tm.get_taskmanagement_worktype(worktype.id).name == "Case"
+    patched = tm.patch_taskmanagement_worktype(worktype.id, new(sdk.WorktypeUpdate, default_priority=5))
+    assert patched.default_priority == 5
+    status = tm.post_taskmanagement_worktype_statuses(worktype.id, new(sdk.WorkitemStatusCreate, name="Waiting on AP",
+                                                                       category="Waiting"))
+    assert tm.get_taskmanagement_worktype_status(worktype.id, status.id).category == "Waiting"
+    status = tm.patch_taskmanagement_worktype_status(worktype.id, status.id,
+                                                     new(sdk.WorkitemStatusUpdate, description="Blocked"))
+    assert status.description == "Blocked"
+    tm.delete_taskmanagement_worktype_status(worktype.id, status.id)
+    found = tm.post_taskmanagement_worktypes_query(new(sdk.WorktypeQueryRequest, page_size=200))
+    assert [w.id for w in found.entities] == [worktype.id]
+    tm.delete_taskmanagement_worktype(worktype.id)
+    tm.delete_taskmanagement_workbin(workbin.id)
+    routing.delete_routing_queue(queue.id, force_delete=True)

@@ -42,11 +42,10 @@ class PlayRun:
 
 @pytest.fixture
 def play(sandbox):
-    """play(tasks, check=False, diff=False, creds=US) runs a one-play playbook on localhost."""
+    """play(tasks, check=False, diff=False, creds=sandbox.US) runs a one-play playbook on localhost."""
 
     def run(tasks, check=False, diff=False, creds=None, extra_args=()):
-        from conftest import US  # noqa: the shared test module
-        creds = creds or US
+        creds = creds or sandbox.US
         playbook = [{
             "hosts": "localhost", "gather_facts": False, "connection": "local",
             "vars": {"ansible_python_interpreter": sys.executable},

@@ -4,11 +4,10 @@ import time
 
 import requests
 
-from conftest import EU, US
 
 
 def test_token_envelope(sandbox):
-    r = requests.post(sandbox.url + "/oauth/token", auth=(US["client_id"], US["client_secret"]),
+    r = requests.post(sandbox.url + "/oauth/token", auth=(sandbox.US["client_id"], sandbox.US["client_secret"]),
                       data={"grant_type": "client_credentials"})
     assert r.status_code == 200
     assert set(r.json()) == {"access_token", "token_type", "expires_in"} and r.json()["expires_in"] == 86400
@@ -18,14 +17,14 @@ def test_wrong_credentials_and_grant(sandbox):
     r = requests.post(sandbox.url + "/oauth/token", auth=("acme-us-client", "nope"),
                       data={"grant_type": "client_credentials"})
     assert r.status_code == 401 and set(r.json()) == {"error", "description", "error_description"}
-    r = requests.post(sandbox.url + "/oauth/token", auth=(US["client_id"], US["client_secret"]),
+    r = requests.post(sandbox.url + "/oauth/token", auth=(sandbox.US["client_id"], sandbox.US["client_secret"]),
                       data={"grant_type": "password"})
     assert r.status_code == 400 and r.json()["error"] == "unsupported_grant_type"
 
 
 def test_token_minting_rate_answers_400(sandbox):
     sandbox.faults(token_rate=2)
-    statuses = [requests.post(sandbox.url + "/oauth/token", auth=(US["client_id"], US["client_secret"]),
+    statuses = [requests.post(sandbox.url + "/oauth/token", auth=(sandbox.US["client_id"], sandbox.US["client_secret"]),
                               data={"grant_type": "client_credentials"}) for dummy in range(3)]
     assert [r.status_code for r in statuses] == [200, 200, 400]
     assert statuses[2].json()["error"] == "invalid_request"
@@ -43,7 +42,7 @@ def test_bearer_errors(sandbox):
 
 
 def test_tokens_are_org_scoped(sandbox):
-    us, eu = sandbox.session(US), sandbox.session(EU)
+    us, eu = sandbox.session(sandbox.US), sandbox.session(sandbox.EU)
     us.post(sandbox.url + "/api/v2/routing/skills", json={"name": "Only US"})
     assert us.get(sandbox.url + "/api/v2/organizations/me").json()["name"] == "acme-us"
     assert eu.get(sandbox.url + "/api/v2/organizations/me").json()["name"] == "acme-eu"

@@ -2,6 +2,7 @@
 
 import os
 import stat
+import time
 
 import pytest
 
@@ -9,13 +10,12 @@ from ansible_collections.cxops.genesys.plugins.module_utils.client import (
     REGION_HOSTS, GenesysClient, api_base_url, login_url)
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     AuthError, GenesysError, NotFoundError, RateLimitError, UncertainWriteError)
-from conftest import US
 
 SLEEPS = []
 
 
 def client_for(sandbox, tmp_path, **kwargs):
-    options = dict(api_url=sandbox.url, token_cache_dir=str(tmp_path / "tokens"), sleep=SLEEPS.append, **US)
+    options = dict(api_url=sandbox.url, token_cache_dir=str(tmp_path / "tokens"), sleep=SLEEPS.append, **sandbox.US)
     options.update(kwargs)
     return GenesysClient(**options)
 
@@ -56,7 +56,7 @@ def test_one_token_for_many_clients_through_the_cache(sandbox, tmp_path):
     assert len(cache) == 1
     path = tmp_path / "tokens" / cache[0]
     assert stat.S_IMODE(os.stat(str(path)).st_mode) == 0o600
-    assert US["client_secret"] not in path.read_text()
+    assert sandbox.US["client_secret"] not in path.read_text()
 
 
 def test_a_cache_others_can_read_is_ignored(sandbox, tmp_path):
@@ -153,3 +153,34 @@ def test_paging_walks_every_page(sandbox, tmp_path, count):
     names = [s["name"] for s in client.list_pages("/api/v2/routing/skills", page_size=5)]
     assert names == ["S{0:02d}".format(i) for i in range(count)]
     assert len(sandbox.journal(start)) - tokens_minted(sandbox, start) == max(1, -(-count // 5))
+
+
+def test_token_endpoint_throttling_is_waited_out(sandbox, tmp_path):
+    sandbox.faults(token_rate=1, token_window=1)
+    sandbox.token()  # uses the one token this window allows
+    del SLEEPS[:]
+
+
+    def sleep_past_the_window(seconds):
+        SLEEPS.append(seconds)
+        time.sleep(1.05)
+
+    client = client_for(sandbox, tmp_path, sleep=sleep_past_the_window)
+    assert client.get("/api/v2/organizations/me")["name"] == "acme-us"
+    assert client.stats["token_requests"] == 2 and client.stats["throttled"] == 1
+    assert SLEEPS[0] >= 3, "the token endpoint's 400 'rate limit exceeded' backs off like a 429"
+
+
+def test_cursor_query_follows_after(sandbox, tmp_path):
+    client = client_for(sandbox, tmp_path)
+    workbin = client.request("POST", "/api/v2/taskmanagement/workbins", body={"name": "Bin"})
+    worktype = client.request("POST", "/api/v2/taskmanagement/worktypes",
+                              body={"name": "Type", "defaultWorkbinId": workbin["id"]})
+    for i in range(5):
+        client.request("POST", "/api/v2/taskmanagement/workitems", body={"name": "Item {0}".format(i),
+                                                                          "typeId": worktype["id"]})
+    start = len(sandbox.journal())
+    items = client.query_cursor("/api/v2/taskmanagement/workitems/query", {"filters": [
+        {"name": "typeId", "type": "String", "operator": "EQ", "values": [worktype["id"]]}]}, page_size=2)
+    assert [i["name"] for i in items] == ["Item {0}".format(i) for i in range(5)]
+    assert len(sandbox.journal(start)) == 3

@@ -6,13 +6,12 @@ from ansible_collections.cxops.genesys.plugins.module_utils.client import Genesy
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, differs
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.resources import SkillSpec, WrapupCodeSpec
-from conftest import US
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
 
 def engine(sandbox, tmp_path, spec=None, check_mode=False):
-    client = GenesysClient(api_url=sandbox.url, token_cache_dir=str(tmp_path / "tokens"), **US)
+    client = GenesysClient(api_url=sandbox.url, token_cache_dir=str(tmp_path / "tokens"), **sandbox.US)
     return Engine(client, spec or WrapupCodeSpec(), check_mode=check_mode)
 
 
