@@ -5,7 +5,6 @@ import time
 import requests
 
 
-
 def test_token_envelope(sandbox):
     r = requests.post(sandbox.url + "/oauth/token", auth=(sandbox.US["client_id"], sandbox.US["client_secret"]),
                       data={"grant_type": "client_credentials"})

@@ -160,7 +160,6 @@ def test_token_endpoint_throttling_is_waited_out(sandbox, tmp_path):
     sandbox.token()  # uses the one token this window allows
     del SLEEPS[:]
 
-
     def sleep_past_the_window(seconds):
         SLEEPS.append(seconds)
         time.sleep(1.05)
@@ -178,7 +177,7 @@ def test_cursor_query_follows_after(sandbox, tmp_path):
                               body={"name": "Type", "defaultWorkbinId": workbin["id"]})
     for i in range(5):
         client.request("POST", "/api/v2/taskmanagement/workitems", body={"name": "Item {0}".format(i),
-                                                                          "typeId": worktype["id"]})
+                                                                         "typeId": worktype["id"]})
     start = len(sandbox.journal())
     items = client.query_cursor("/api/v2/taskmanagement/workitems/query", {"filters": [
         {"name": "typeId", "type": "String", "operator": "EQ", "values": [worktype["id"]]}]}, page_size=2)
