@@ -21,50 +21,79 @@ from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
 MAX_NAME = 256
 
 
+def camel(name):
+    """snake_case option name -> camelCase API field."""
+    head, *rest = name.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
 class Field:
     """One module option and where it lives in the API's JSON.
 
-    `api` is the dotted path read from the API object, `write` the dotted path written in a
-    request body (default: the same). `ref` names a kind of object referenced by name in the
-    module and by id in the API (see References); its `api` path points at the embedded
-    reference ({id, name}), whose name is used as it is.
+    `api` is the dotted path read from the API object (default: the option name in camelCase),
+    `write` the dotted path written in a request body (default: `api`). Nested options (`options`)
+    convert the same way, recursively. `ref` names a kind of object referenced by name in the
+    module and by id in the API; `ref_shape` says whether the API holds it as {id} or as a bare id.
+    `lo`, `hi`, `maxlen`, `minitems` and `maxitems` are checked before any write.
     """
 
-    def __init__(self, api, type="str", ref=None, write=None, choices=None, elements=None, maxlen=None,
-                 description=None):
+    def __init__(self, api=None, type="str", ref=None, ref_shape="object", write=None, choices=None,
+                 elements=None, options=None, lo=None, hi=None, maxlen=None, minitems=None, maxitems=None,
+                 create_only=False):
         self.api = api
-        self.write = write or api
+        self.write = write
         self.type = type
         self.ref = ref
+        self.ref_shape = ref_shape
         self.choices = choices
         self.elements = elements
+        self.options = options
+        self.lo, self.hi = lo, hi
         self.maxlen = maxlen
-        self.description = description
+        self.minitems, self.maxitems = minitems, maxitems
+        self.create_only = create_only
+
+    def api_key(self, name):
+        return self.api or camel(name)
+
+    def write_key(self, name):
+        return self.write or self.api_key(name)
 
     def argument_spec(self):
         spec = dict(type=self.type)
         if self.choices:
             spec["choices"] = self.choices
-        if self.elements:
-            spec["elements"] = self.elements
+        if self.elements or (self.type == "list" and self.options):
+            spec["elements"] = self.elements or "dict"
+        if self.options:
+            spec["options"] = dict((n, f.argument_spec()) for n, f in self.options.items())
         return spec
 
 
 class ResourceSpec:
-    """Describes one resource type. Subclass to change how it is created, updated or deleted."""
+    """Describes one resource type. Subclass to change how it is listed, created, updated or deleted."""
 
     kind = None              # the word used in messages, e.g. "skill"
+    ref_kind = None          # its kind in References, so objects created in a run are referable
     path = None              # the collection path, e.g. /api/v2/routing/skills
     page_size = 100          # the largest page size the API is known to accept for the listing
     fields = {}              # option name -> Field
+    associations = {}        # option name -> Association (sub-resources such as queue members)
     writable = ()            # top-level keys of the API's update body (GET-merge-PUT keeps them)
 
     def argument_spec(self):
-        return dict((name, f.argument_spec()) for name, f in self.fields.items())
+        spec = dict((name, f.argument_spec()) for name, f in self.fields.items())
+        for association in self.associations.values():
+            spec.update(association.argument_spec())
+        return spec
 
     def is_absent(self, obj):
         """Whether a listed object counts as gone (for example a soft-deleted skill)."""
         return False
+
+    def validate(self, item):
+        """Problems with one desired item that the field declarations cannot express."""
+        return []
 
     def list(self, client):
         return [o for o in client.list_pages(self.path, page_size=self.page_size) if not self.is_absent(o)]
@@ -77,67 +106,105 @@ class ResourceSpec:
     def create(self, client, body):
         return client.request("POST", self.path, body=body)
 
-    def update(self, client, current, changes, refs):
+    def update(self, client, current, body):
         """GET-merge-PUT: the PUT carries every writable field of the current object, so the
-        fields the user did not set survive a full-replace update."""
+        fields the user did not set survive a full-replace update. `body` holds the changes."""
         fresh = client.get("{0}/{1}".format(self.path, current["id"]))
-        body = dict((k, v) for k, v in fresh.items() if k in self.writable)
-        for name, value in changes.items():
-            _set_path(body, self.fields[name].write, refs.to_api(self.fields[name], value))
-        return client.request("PUT", "{0}/{1}".format(self.path, current["id"]), body=body)
+        merged = dict((k, v) for k, v in fresh.items() if k in self.writable)
+        _merge(merged, body)
+        return client.request("PUT", "{0}/{1}".format(self.path, current["id"]), body=merged)
 
-    def delete(self, client, obj):
+    def delete(self, client, obj, item):
         client.request("DELETE", "{0}/{1}".format(self.path, obj["id"]))
+
+
+class Association:
+    """A sub-resource managed through its own endpoints (queue members, queue wrap-up codes).
+
+    `option` holds the desired list, `mode_option` its mode: additive (adds what is missing)
+    or authoritative (also removes what is not listed). Its current state is read only for
+    objects whose item sets the option.
+    """
+
+    option = None
+    mode_option = None
+
+    def argument_spec(self):
+        raise NotImplementedError
+
+    def read(self, client, refs, obj):
+        """The current associations of an object, in module form."""
+        raise NotImplementedError
+
+    def plan(self, refs, desired, current, authoritative):
+        """(additions, removals, updates, after, warnings) in module form."""
+        raise NotImplementedError
+
+    def apply(self, client, refs, obj_id, additions, removals, updates):
+        raise NotImplementedError
 
 
 class References:
     """Name <-> id maps of referenced objects. Embedded references ({id, name}) seen in
     listings are learned for free; a kind is listed (once per run) only for a name or id
-    not seen that way."""
+    not seen that way. Users are keyed by email."""
 
-    SOURCES = {"division": ("/api/v2/authorization/divisions", 100)}
+    SOURCES = {
+        "division": ("/api/v2/authorization/divisions", 100, None),
+        "skill": ("/api/v2/routing/skills", 500, None),
+        "wrapup_code": ("/api/v2/routing/wrapupcodes", 100, None),
+        "queue": ("/api/v2/routing/queues", 500, None),
+        "user": ("/api/v2/users", 500, {"state": "any"}),
+    }
 
     def __init__(self, client):
         self.client = client
         self._ids = {}       # kind -> {name: id}
         self._names = {}     # kind -> {id: name}
+        self.objects = {}    # kind -> {id: listed object}, for kinds listed in full
         self._complete = set()
 
     def learn(self, kind, ref):
-        self._ids.setdefault(kind, {})[ref.get("name")] = ref.get("id")
-        self._names.setdefault(kind, {})[ref.get("id")] = ref.get("name")
+        key = ref.get("email") if kind == "user" else ref.get("name")
+        self._ids.setdefault(kind, {})[key] = ref.get("id")
+        self._names.setdefault(kind, {})[ref.get("id")] = key
 
-    def _load(self, kind):
+    def load(self, kind):
         if kind not in self._complete:
-            path, size = self.SOURCES[kind]
-            for obj in self.client.list_pages(path, page_size=size):
+            path, size, params = self.SOURCES[kind]
+            listed = self.client.list_pages(path, params=params, page_size=size)
+            listed = [o for o in listed if o.get("state") != "deleted" or kind == "user"]
+            self.objects[kind] = dict((o["id"], o) for o in listed)
+            for obj in listed:
                 self.learn(kind, obj)
             self._complete.add(kind)
 
     def known(self, kind):
+        self.load(kind)
         return sorted(n for n in self._ids.get(kind, {}) if n is not None)
 
     def id_of(self, kind, name):
-        if name not in self._ids.get(kind, {}):
-            self._load(kind)
-        return self._ids[kind].get(name)
+        if name not in self._ids.get(kind, {}) and name not in self._names.get(kind, {}):
+            self.load(kind)
+        ids = self._ids.get(kind, {})
+        if name in ids:
+            return ids[name]
+        return name if kind == "user" and name in self._names.get(kind, {}) else None  # users also by id
 
     def name_of(self, kind, ref):
         """The name of an embedded reference, or of a bare id."""
         if isinstance(ref, dict):
-            if ref.get("name"):
+            if ref.get("name") and kind != "user":
                 self.learn(kind, ref)
                 return ref["name"]
             ref = ref.get("id")
         if ref not in self._names.get(kind, {}):
-            self._load(kind)
-        return self._names[kind].get(ref, ref)
+            self.load(kind)
+        return self._names.get(kind, {}).get(ref, ref)
 
-    def to_api(self, field, value):
-        return self.id_of(field.ref, value) if field.ref and value is not None else value
-
-    def unresolved(self, field, value):
-        return field.ref and value is not None and self.id_of(field.ref, value) is None
+    def add(self, kind, obj):
+        """An object created during this run becomes referable at once."""
+        self.learn(kind, obj)
 
 
 class Engine:
@@ -148,14 +215,58 @@ class Engine:
         self.spec = spec
         self.check_mode = check_mode
         self.refs = references or References(client)
+        self.warnings = []
+
+    # --- conversions ---------------------------------------------------------------------------
+    def to_module(self, field, value):
+        if value is None:
+            return None
+        if field.ref:
+            if field.type == "list":
+                return [self.refs.name_of(field.ref, v) for v in value]
+            return self.refs.name_of(field.ref, value)
+        if field.options:
+            if field.type == "list":
+                return [self._dict_to_module(field.options, v) for v in value]
+            return self._dict_to_module(field.options, value)
+        return copy.deepcopy(value)
+
+    def _dict_to_module(self, options, obj):
+        return dict((name, self.to_module(f, _get_path(obj, f.api_key(name)))) for name, f in options.items())
+
+    def to_api(self, field, value):
+        if value is None:
+            return None
+        if field.ref:
+            if field.type == "list":
+                return [self._ref_to_api(field, v) for v in value]
+            return self._ref_to_api(field, value)
+        if field.options:
+            if field.type == "list":
+                return [self._dict_to_api(field.options, v) for v in value]
+            return self._dict_to_api(field.options, value)
+        return value
+
+    def _ref_to_api(self, field, name):
+        ref_id = self.refs.id_of(field.ref, name)
+        return {"id": ref_id} if field.ref_shape == "object" else ref_id
+
+    def _dict_to_api(self, options, values, create=True):
+        out = {}
+        for name, value in values.items():
+            field = options.get(name)
+            if field is None or value is None or (field.create_only and not create):
+                continue
+            _set_path(out, field.write_key(name), self.to_api(field, value))
+        return out
 
     # --- reading -----------------------------------------------------------------------------
     def view(self, obj):
         """An API object as the module shows it: option names, references by name."""
         out = {"id": obj.get("id"), "name": obj.get("name")}
         for name, field in self.spec.fields.items():
-            value = _get_path(obj, field.api)
-            out[name] = self.refs.name_of(field.ref, value) if field.ref and value is not None else value
+            if not field.create_only:
+                out[name] = self.to_module(field, _get_path(obj, field.api_key(name)))
         return out
 
     def read(self, names=None):
@@ -166,36 +277,57 @@ class Engine:
         return [self.view(o) for o in objects]
 
     # --- converging --------------------------------------------------------------------------
-    def ensure(self, items, purge=False, max_deletions=None):
-        """Bring the org to the desired items. `max_deletions=None` means a single explicit object."""
+    def ensure(self, items, purge=False, max_deletions=0, single=False):
+        """Bring the org to the desired items, deleting at most `max_deletions` objects or
+        associations. A `single` object named with state=absent is explicit enough to be deleted
+        without that allowance; removing associations always needs it."""
         existing = {}
         for obj in self.spec.list(self.client):
             existing.setdefault(obj["name"], obj)
             self.view(obj)  # learns the references the listing embeds
         self._validate(items)
-        plan = []
-        named = set()
-        for item in items:
-            named.add(item["name"])
-            current = existing.get(item["name"])
-            if item.get("state", "present") == "absent":
-                plan.append(("delete", item, current) if current else ("unchanged", item, None))
-            elif current is None:
-                plan.append(("create", item, None))
-            else:
-                changes = self._changes(item, current)
-                plan.append(("update", item, current, changes) if changes else ("unchanged", item, current))
+        plan = [self._plan(item, existing.get(item["name"])) for item in items]
         if purge:
-            for name in sorted(existing):
-                if name not in named:
-                    plan.append(("delete", {"name": name}, existing[name]))
-        deletions = [step[1]["name"] for step in plan if step[0] == "delete"]
-        if max_deletions is not None and len(deletions) > max_deletions:
-            shown = ", ".join(deletions[:10]) + (", ..." if len(deletions) > 10 else "")
-            raise InputError("Refusing to delete {0} {1}(s) ({2}): max_deletions is {3}. Set max_deletions to at "
-                             "least {0} to allow it.".format(len(deletions), self.spec.kind, shown, max_deletions))
+            named = set(item["name"] for item in items)
+            for name in sorted(set(existing) - named):
+                plan.append(dict(action="delete", item={"name": name}, current=existing[name], changes={}, assoc={}))
+        self._guard(plan, max_deletions, single)
         results = [self._apply(step) for step in plan]
         return self._result(results)
+
+    def _plan(self, item, current):
+        step = dict(item=item, current=current, changes={}, assoc={})
+        if item.get("state", "present") == "absent":
+            step["action"] = "delete" if current else "unchanged"
+            return step
+        if current is not None:
+            view = self.view(current)
+            step["changes"] = dict((opt, item[opt]) for opt, f in self.spec.fields.items()
+                                   if item.get(opt) is not None and not f.create_only
+                                   and differs(item[opt], view.get(opt)))
+        for opt, association in self.spec.associations.items():
+            if item.get(opt) is None:
+                continue
+            now = association.read(self.client, self.refs, current) if current else []
+            authoritative = item.get(association.mode_option) == "authoritative"
+            adds, removes, updates, after, warnings = association.plan(self.refs, item[opt], now, authoritative)
+            self.warnings.extend("{0} {1!r}: {2}".format(self.spec.kind, item["name"], w) for w in warnings)
+            step["assoc"][opt] = dict(before=now, after=after, adds=adds, removes=removes, updates=updates)
+        assoc_changed = any(a["adds"] or a["removes"] or a["updates"] for a in step["assoc"].values())
+        step["action"] = "create" if current is None else (
+            "update" if step["changes"] or assoc_changed else "unchanged")
+        return step
+
+    def _guard(self, plan, allowed, single):
+        objects = [s["item"]["name"] for s in plan if s["action"] == "delete" and not single]
+        links = ["{0} from {1}".format(_label(r), s["item"]["name"]) for s in plan
+                 for a in s["assoc"].values() for r in a["removes"]]
+        gone = objects + links
+        if len(gone) > allowed:
+            shown = ", ".join(gone[:10]) + (", ..." if len(gone) > 10 else "")
+            raise InputError("Refusing to delete {0} {1}(s) or associations ({2}): max_deletions is {3}. Set "
+                             "max_deletions to at least {0} to allow it.".format(len(gone), self.spec.kind, shown,
+                                                                                allowed))
 
     def _validate(self, items):
         """Every problem with the desired state, reported at once and before any write."""
@@ -215,60 +347,90 @@ class Engine:
             seen.add(name)
             if item.get("state", "present") == "absent":
                 continue
+            where = "{0} {1!r}: ".format(self.spec.kind, name)
             for opt, field in self.spec.fields.items():
-                value = item.get(opt)
-                if field.maxlen and isinstance(value, str) and len(value) > field.maxlen:
-                    problems.append("{0} {1!r}: {2} is {3} characters long; at most {4} are allowed".format(
-                        self.spec.kind, name, opt, len(value), field.maxlen))
-                if self.refs.unresolved(field, value):
-                    problems.append("{0} {1!r}: {2} {3!r} does not exist; known {2}s: {4}".format(
-                        self.spec.kind, name, field.ref, value, ", ".join(self.refs.known(field.ref))))
+                self._check(field, opt, item.get(opt), where, problems)
+            problems.extend(where + p for p in self.spec.validate(item))
         if problems:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
 
-    def _changes(self, item, current):
-        view = self.view(current)
-        return dict((opt, item[opt]) for opt in self.spec.fields
-                    if item.get(opt) is not None and differs(item[opt], view.get(opt)))
+    def _check(self, field, path, value, where, problems):
+        if value is None:
+            return
+        if field.type == "list":
+            if field.minitems is not None and len(value) < field.minitems or \
+                    field.maxitems is not None and len(value) > field.maxitems:
+                problems.append("{0}{1}: has {2} items; allowed {3} to {4}".format(
+                    where, path, len(value), field.minitems or 0, field.maxitems))
+        if field.ref:
+            for name in value if field.type == "list" else [value]:
+                if self.refs.id_of(field.ref, name) is None:
+                    known = self.refs.known(field.ref)
+                    problems.append("{0}{1}: {2} {3!r} does not exist; known: {4}".format(
+                        where, path, field.ref.replace("_", "-"), name,
+                        ", ".join(known[:20]) + (", ..." if len(known) > 20 else "") or "none"))
+            return
+        if field.options:
+            for index, sub in enumerate(value if field.type == "list" else [value]):
+                at = "{0}[{1}]".format(path, index) if field.type == "list" else path
+                for name, subfield in field.options.items():
+                    self._check(subfield, at + "." + name, sub.get(name), where, problems)
+            return
+        if field.lo is not None and value < field.lo or field.hi is not None and value > field.hi:
+            problems.append("{0}{1}: {2} is out of range; allowed {3} to {4}".format(where, path, value, field.lo,
+                                                                                   field.hi))
+        if field.maxlen and isinstance(value, str) and len(value) > field.maxlen:
+            problems.append("{0}{1}: is {2} characters long; at most {3} are allowed".format(
+                where, path, len(value), field.maxlen))
 
     def _apply(self, step):
-        action, item, current = step[0], step[1], step[2]
+        action, item, current = step["action"], step["item"], step["current"]
         before = self.view(current) if current else None
+        if before is not None:
+            before.update((opt, a["before"]) for opt, a in step["assoc"].items())
         if action == "unchanged":
             return dict(name=item["name"], action=action, before=before, after=before)
         if action == "delete":
             if not self.check_mode:
                 try:
-                    self.spec.delete(self.client, current)
+                    self.spec.delete(self.client, current, item)
                 except NotFoundError:
                     pass  # already gone: the goal is met
             return dict(name=item["name"], action="deleted", before=before, after=None)
-        if action == "create":
-            after = self._predict({"id": None, "name": item["name"]}, item)
-            if not self.check_mode:
-                after = self.view(self._create(item))
-            return dict(name=item["name"], action="created", before=None, after=after)
-        changes = step[3]
-        after = self._predict(before, changes)
+        after = self._predict(before or {"id": None, "name": item["name"]}, item if current is None else step["changes"])
         if not self.check_mode:
-            after = self.view(self.spec.update(self.client, current, changes, self.refs))
-        return dict(name=item["name"], action="updated", before=before, after=after)
+            if current is None:
+                obj = self._create(item)
+            elif step["changes"]:
+                obj = self.spec.update(self.client, current, self._dict_to_api(self.spec.fields, step["changes"],
+                                                                                 create=False))
+            else:
+                obj = current
+            if self.spec.ref_kind:
+                self.refs.add(self.spec.ref_kind, obj)
+            for opt, plan in step["assoc"].items():
+                self.spec.associations[opt].apply(self.client, self.refs, obj["id"], plan["adds"], plan["removes"],
+                                                  plan["updates"])
+            after = self.view(obj)
+        after.update((opt, a["after"]) for opt, a in step["assoc"].items())
+        return dict(name=item["name"], action="created" if current is None else "updated", before=before,
+                    after=after)
 
     def _predict(self, base, values):
         after = copy.deepcopy(base)
-        for opt in self.spec.fields:
+        for opt, field in self.spec.fields.items():
+            if field.create_only:
+                continue
             if values.get(opt) is not None:
-                after[opt] = values[opt]
+                after[opt] = _overlay(after.get(opt), values[opt])
             else:
                 after.setdefault(opt, None)
         return after
 
     def _create(self, item):
         """POST once; if the outcome is unknown or the name is taken, re-read instead of repeating."""
-        body = {"name": item["name"]}
-        for opt, field in self.spec.fields.items():
-            if item.get(opt) is not None:
-                _set_path(body, field.write, self.refs.to_api(field, item[opt]))
+        body = self._dict_to_api(self.spec.fields, item)
+        body["name"] = item["name"]
         for attempt in range(3):
             try:
                 return self.spec.create(self.client, body)
@@ -278,8 +440,11 @@ class Engine:
                 time.sleep(wait)
                 found = self.spec.find_by_name(self.client, item["name"])
                 if found is not None:
-                    changes = self._changes(item, found)
-                    return self.spec.update(self.client, found, changes, self.refs) if changes else found
+                    step = self._plan(dict((k, v) for k, v in item.items() if k not in self.spec.associations), found)
+                    if not step["changes"]:
+                        return found
+                    return self.spec.update(self.client, found, self._dict_to_api(self.spec.fields, step["changes"],
+                                                                                  create=False))
             if isinstance(error, ConflictError) and attempt:
                 break
         raise error
@@ -293,7 +458,7 @@ class Engine:
                 label = "{0} {1}".format(self.spec.kind, r["name"])
                 diff.append(dict(before=_diffable(r["before"]), after=_diffable(r["after"]),
                                  before_header=label, after_header=label))
-        return dict(changed=bool(diff), results=results, summary=summary, diff=diff)
+        return dict(changed=bool(diff), results=results, summary=summary, diff=diff, warnings=self.warnings)
 
 
 def differs(desired, current):
@@ -313,10 +478,44 @@ def differs(desired, current):
     return desired != current
 
 
+def _overlay(current, desired):
+    """What an object looks like once the set parts of `desired` are applied to `current`."""
+    if isinstance(desired, dict) and isinstance(current, dict):
+        out = copy.deepcopy(current)
+        for key, value in desired.items():
+            if value is not None:
+                out[key] = _overlay(current.get(key), value)
+        return out
+    return copy.deepcopy(desired)
+
+
+def _merge(target, changes):
+    """Deep-merge an update body into the current object's body (dicts merge, the rest replaces)."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
+def _label(entry):
+    return entry if not isinstance(entry, dict) else entry.get("email") or entry.get("id") or entry.get("name")
+
+
 def _diffable(view):
     if view is None:
         return {}
-    return dict((k, v) for k, v in view.items() if k != "id" and v is not None)
+    return _prune(dict((k, v) for k, v in view.items() if k != "id"))
+
+
+def _prune(value):
+    """Drop empty values, so a diff shows what is set."""
+    if isinstance(value, dict):
+        pruned = dict((k, _prune(v)) for k, v in value.items())
+        return dict((k, v) for k, v in pruned.items() if v is not None and v != {})
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
 
 
 def _get_path(obj, path):
@@ -332,3 +531,4 @@ def _set_path(obj, path, value):
     for key in keys[:-1]:
         obj = obj.setdefault(key, {})
     obj[keys[-1]] = value
+

@@ -9,6 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, GenesysClient)
@@ -26,18 +27,35 @@ CONNECTION_ARGS = dict(
 )
 
 
+def item_argument_spec(spec):
+    """The options of one object in `items`: name, state and the resource's options."""
+    item = dict(name=dict(type="str", required=True),
+                state=dict(type="str", choices=["present", "absent"], default="present"))
+    item.update(spec.argument_spec())
+    return item
+
+
+def validate_items(items, spec):
+    """Check each item as if it were a module call of its own, naming the item in every error."""
+    validator = ArgumentSpecValidator(item_argument_spec(spec))
+    valid, errors = [], []
+    for index, item in enumerate(items):
+        result = validator.validate(item)
+        label = "items[{0}] ({1})".format(index, item.get("name", "no name") if isinstance(item, dict) else item)
+        errors.extend("{0}: {1}".format(label, e) for e in result.error_messages)
+        valid.append(result.validated_parameters)
+    return valid, errors
+
+
 def resource_argument_spec(spec):
     """Single-object options, plus `items` holding the same options for many objects at once."""
     fields = spec.argument_spec()
-    item = dict(name=dict(type="str", required=True),
-                state=dict(type="str", choices=["present", "absent"], default="present"))
-    item.update(fields)
     args = dict(CONNECTION_ARGS)
     args.update(fields)
     args.update(
         name=dict(type="str"),
         state=dict(type="str", choices=["present", "absent"], default="present"),
-        items=dict(type="list", elements="dict", options=item),
+        items=dict(type="list", elements="dict"),
         purge=dict(type="bool", default=False),
         max_deletions=dict(type="int", default=0),
     )
@@ -61,17 +79,20 @@ def run_resource_module(spec):
     if p["purge"] and p["items"] is None:
         module.fail_json(msg="purge needs items: it deletes the {0}s that the list does not name".format(spec.kind))
     if p["items"] is not None:
-        items, max_deletions = p["items"], p["max_deletions"]
+        items, errors = validate_items(p["items"], spec)
+        if errors:
+            module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(errors))
     else:
-        items = [dict((k, p[k]) for k in ["name", "state"] + list(spec.fields))]
-        max_deletions = None  # one named object with state=absent is explicit enough
+        items = [dict((k, p[k]) for k in ["name", "state"] + list(spec.argument_spec()))]
     try:
         client = connect(module)
         result = Engine(client, spec, check_mode=module.check_mode).ensure(
-            items, purge=p["purge"], max_deletions=max_deletions)
+            items, purge=p["purge"], max_deletions=p["max_deletions"], single=p["items"] is None)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     result["api_requests"] = client.stats
+    for warning in result.pop("warnings"):
+        module.warn(warning)
     if not module._diff:
         result.pop("diff")
     module.exit_json(**result)

@@ -18,24 +18,25 @@ class SkillSpec(ResourceSpec):
     kind = "skill"
     path = "/api/v2/routing/skills"
     page_size = 500  # the Terraform provider lists skills 500 at a time
-    fields = {"division": Field("division", ref="division", write="divisionId")}
+    ref_kind = "skill"
+    fields = {"division": Field("division", ref="division", ref_shape="id", write="divisionId")}
 
     def is_absent(self, obj):
         return obj.get("state") == "deleted"
 
-    def update(self, client, current, changes, refs):
-        division_id = refs.to_api(self.fields["division"], changes["division"])
-        return client.request("PATCH", "{0}/{1}".format(self.path, current["id"]), body={"divisionId": division_id})
+    def update(self, client, current, body):
+        return client.request("PATCH", "{0}/{1}".format(self.path, current["id"]), body=body)
 
 
 class WrapupCodeSpec(ResourceSpec):
     """Wrap-up codes: PUT is a full replace, so updates are GET-merge-PUT."""
 
     kind = "wrap-up code"
+    ref_kind = "wrapup_code"
     path = "/api/v2/routing/wrapupcodes"
     page_size = 100  # the largest size the Terraform provider uses; a larger maximum is unverified
     fields = {
-        "description": Field("description", maxlen=512),
-        "division": Field("division", ref="division", write="division.id"),
+        "description": Field(maxlen=512),
+        "division": Field(ref="division"),
     }
     writable = ("name", "description", "division")

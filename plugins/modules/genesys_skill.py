@@ -26,21 +26,10 @@ options:
   items:
     description:
       - Skills to manage in one call, instead of O(name).
+      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
+        like a module call of its own before anything is changed.
     type: list
     elements: dict
-    suboptions:
-      name:
-        description: Name of the skill.
-        type: str
-        required: true
-      state:
-        description: Whether the skill should exist.
-        type: str
-        choices: [present, absent]
-        default: present
-      division:
-        description: Name of the skill's division.
-        type: str
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.RESOURCE

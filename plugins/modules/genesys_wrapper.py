@@ -31,24 +31,10 @@ options:
   items:
     description:
       - Wrap-up codes to manage in one call, instead of O(name).
+      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
+        like a module call of its own before anything is changed.
     type: list
     elements: dict
-    suboptions:
-      name:
-        description: Name of the wrap-up code.
-        type: str
-        required: true
-      state:
-        description: Whether the wrap-up code should exist.
-        type: str
-        choices: [present, absent]
-        default: present
-      description:
-        description: Description of the wrap-up code.
-        type: str
-      division:
-        description: Name of the wrap-up code's division.
-        type: str
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.RESOURCE

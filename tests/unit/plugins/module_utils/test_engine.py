@@ -24,10 +24,10 @@ def api_writes(sandbox, since):
 @pytest.mark.parametrize("state", ["present", "absent"])
 def test_matrix(sandbox, tmp_path, state, exists, check_mode):
     if exists:
-        engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "old"}], max_deletions=None)
+        engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "old"}], single=True)
     start = len(sandbox.journal())
     desired = {"name": "Resolved", "state": state, "description": "new"}
-    result = engine(sandbox, tmp_path, check_mode=check_mode).ensure([desired], max_deletions=None)
+    result = engine(sandbox, tmp_path, check_mode=check_mode).ensure([desired], single=True)
     expected = {("present", False): "created", ("present", True): "updated",
                 ("absent", False): "unchanged", ("absent", True): "deleted"}[(state, exists)]
     entry = result["results"][0]
@@ -51,13 +51,13 @@ def test_matrix(sandbox, tmp_path, state, exists, check_mode):
         assert ("Resolved" in stored) == (state == "present")
     # Converged: running again predicts no change.
     if not check_mode:
-        again = engine(sandbox, tmp_path, check_mode=True).ensure([desired], max_deletions=None)
+        again = engine(sandbox, tmp_path, check_mode=True).ensure([desired], single=True)
         assert again["changed"] is False
 
 
 def test_unset_options_are_not_compared(sandbox, tmp_path):
-    engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "kept"}], max_deletions=None)
-    result = engine(sandbox, tmp_path).ensure([{"name": "Resolved"}], max_deletions=None)
+    engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "kept"}], single=True)
+    result = engine(sandbox, tmp_path).ensure([{"name": "Resolved"}], single=True)
     assert result["changed"] is False
 
 
@@ -75,8 +75,8 @@ def test_purge_counts_against_max_deletions(sandbox, tmp_path):
     ([{"name": ""}], "needs a non-empty name"),
     ([{"name": "x" * 257}], "257 characters long; at most 256"),
     ([{"name": "A"}, {"name": "A"}], "listed more than once"),
-    ([{"name": "A", "division": "Nowhere"}], "division 'Nowhere' does not exist; known divisions: Home, Sales, Support"),
-    ([{"name": "A", "description": "d" * 513}], "description is 513 characters long; at most 512"),
+    ([{"name": "A", "division": "Nowhere"}], "division: division 'Nowhere' does not exist; known: Home, Sales, Support"),
+    ([{"name": "A", "description": "d" * 513}], "description: is 513 characters long; at most 512"),
 ])
 def test_bad_input_fails_before_any_write(sandbox, tmp_path, items, message):
     start = len(sandbox.journal())
@@ -94,7 +94,7 @@ def test_create_whose_answer_is_lost_is_not_duplicated(sandbox, tmp_path):
             eng.client.request("POST", "/api/v2/routing/skills", body={"name": "Lost"})
     finally:
         sandbox.faults(drop_rate=0.0)
-    result = engine(sandbox, tmp_path, spec=SkillSpec()).ensure([{"name": "Lost"}], max_deletions=None)
+    result = engine(sandbox, tmp_path, spec=SkillSpec()).ensure([{"name": "Lost"}], single=True)
     assert result["changed"] is False
     assert [s["name"] for s in sandbox.objects("skills")] == ["Lost"]
 
@@ -103,7 +103,7 @@ def test_gateway_timeout_on_create_adopts_the_created_object(sandbox, tmp_path):
     eng = engine(sandbox, tmp_path, spec=SkillSpec())
     eng.client.get("/api/v2/organizations/me")
     sandbox.faults(timeout_writes=1)
-    result = eng.ensure([{"name": "Timeout"}], max_deletions=None)
+    result = eng.ensure([{"name": "Timeout"}], single=True)
     assert result["results"][0]["action"] == "created"
     assert [s["name"] for s in sandbox.objects("skills")] == ["Timeout"]
     assert [e["status"] for e in sandbox.journal() if e["method"] == "POST" and "skills" in e["path"]] == [504]
