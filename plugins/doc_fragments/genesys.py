@@ -83,7 +83,7 @@ options:
     default: false
   max_deletions:
     description:
-      - With O(items), the most objects this call may delete (through O(purge) or items with O(items[].state=absent)).
+      - With O(items), the most objects this call may delete (through O(purge), items with C(state=absent), or authoritative associations).
       - When more would be deleted, the module fails before changing anything. The default refuses every deletion
         from a list.
     type: int

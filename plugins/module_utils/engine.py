@@ -38,8 +38,8 @@ class Field:
     """
 
     def __init__(self, api=None, type="str", ref=None, ref_shape="object", write=None, choices=None,
-                 elements=None, options=None, lo=None, hi=None, maxlen=None, minitems=None, maxitems=None,
-                 create_only=False):
+                 elements=None, options=None, values=None, keys=None, lo=None, hi=None, maxlen=None,
+                 minitems=None, maxitems=None, create_only=False):
         self.api = api
         self.write = write
         self.type = type
@@ -48,6 +48,8 @@ class Field:
         self.choices = choices
         self.elements = elements
         self.options = options
+        self.values = values      # a map's value Field (type dict): {key: value}
+        self.keys = keys          # a map's allowed keys
         self.lo, self.hi = lo, hi
         self.maxlen = maxlen
         self.minitems, self.maxitems = minitems, maxitems
@@ -80,9 +82,11 @@ class ResourceSpec:
     fields = {}              # option name -> Field
     associations = {}        # option name -> Association (sub-resources such as queue members)
     writable = ()            # top-level keys of the API's update body (GET-merge-PUT keeps them)
+    options = {}             # module options that are not API fields (argument specs), e.g. force_delete
 
     def argument_spec(self):
         spec = dict((name, f.argument_spec()) for name, f in self.fields.items())
+        spec.update(self.options)
         for association in self.associations.values():
             spec.update(association.argument_spec())
         return spec
@@ -131,6 +135,10 @@ class Association:
 
     def argument_spec(self):
         raise NotImplementedError
+
+    def validate(self, refs, desired):
+        """Problems with the desired list (unknown references), found before any write."""
+        return []
 
     def read(self, client, refs, obj):
         """The current associations of an object, in module form."""
@@ -221,6 +229,9 @@ class Engine:
     def to_module(self, field, value):
         if value is None:
             return None
+        if field.values:
+            inner = field.values
+            return dict((k, self.to_module(inner, _get_path(v, inner.api) if inner.api else v)) for k, v in value.items())
         if field.ref:
             if field.type == "list":
                 return [self.refs.name_of(field.ref, v) for v in value]
@@ -237,6 +248,15 @@ class Engine:
     def to_api(self, field, value):
         if value is None:
             return None
+        if field.values:
+            inner = field.values
+            out = {}
+            for key, item in value.items():
+                out[key] = self.to_api(inner, item)
+                if inner.api:  # the value sits at a path inside an object, e.g. {"id": ...}
+                    out[key] = {}
+                    _set_path(out[key], inner.write or inner.api, self.to_api(inner, item))
+            return out
         if field.ref:
             if field.type == "list":
                 return [self._ref_to_api(field, v) for v in value]
@@ -327,7 +347,7 @@ class Engine:
             shown = ", ".join(gone[:10]) + (", ..." if len(gone) > 10 else "")
             raise InputError("Refusing to delete {0} {1}(s) or associations ({2}): max_deletions is {3}. Set "
                              "max_deletions to at least {0} to allow it.".format(len(gone), self.spec.kind, shown,
-                                                                                allowed))
+                                                                                 allowed))
 
     def _validate(self, items):
         """Every problem with the desired state, reported at once and before any write."""
@@ -350,6 +370,9 @@ class Engine:
             where = "{0} {1!r}: ".format(self.spec.kind, name)
             for opt, field in self.spec.fields.items():
                 self._check(field, opt, item.get(opt), where, problems)
+            for opt, association in self.spec.associations.items():
+                if item.get(opt) is not None:
+                    problems.extend(where + opt + ": " + p for p in association.validate(self.refs, item[opt]))
             problems.extend(where + p for p in self.spec.validate(item))
         if problems:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
@@ -362,6 +385,12 @@ class Engine:
                     field.maxitems is not None and len(value) > field.maxitems:
                 problems.append("{0}{1}: has {2} items; allowed {3} to {4}".format(
                     where, path, len(value), field.minitems or 0, field.maxitems))
+        if field.values:
+            for key, item in value.items():
+                if field.keys and key not in field.keys:
+                    problems.append("{0}{1}: key {2!r} is not one of {3}".format(where, path, key, ", ".join(field.keys)))
+                self._check(field.values, "{0}.{1}".format(path, key), item, where, problems)
+            return
         if field.ref:
             for name in value if field.type == "list" else [value]:
                 if self.refs.id_of(field.ref, name) is None:
@@ -378,7 +407,7 @@ class Engine:
             return
         if field.lo is not None and value < field.lo or field.hi is not None and value > field.hi:
             problems.append("{0}{1}: {2} is out of range; allowed {3} to {4}".format(where, path, value, field.lo,
-                                                                                   field.hi))
+                                                                                     field.hi))
         if field.maxlen and isinstance(value, str) and len(value) > field.maxlen:
             problems.append("{0}{1}: is {2} characters long; at most {3} are allowed".format(
                 where, path, len(value), field.maxlen))
@@ -403,7 +432,7 @@ class Engine:
                 obj = self._create(item)
             elif step["changes"]:
                 obj = self.spec.update(self.client, current, self._dict_to_api(self.spec.fields, step["changes"],
-                                                                                 create=False))
+                                                                               create=False))
             else:
                 obj = current
             if self.spec.ref_kind:
@@ -531,4 +560,3 @@ def _set_path(obj, path, value):
     for key in keys[:-1]:
         obj = obj.setdefault(key, {})
     obj[keys[-1]] = value
-

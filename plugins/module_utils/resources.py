@@ -8,7 +8,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Field, ResourceSpec
+import time
+
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, Field, ResourceSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError, NotFoundError
 
 
 class SkillSpec(ResourceSpec):
@@ -40,3 +43,283 @@ class WrapupCodeSpec(ResourceSpec):
         "division": Field(ref="division"),
     }
     writable = ("name", "description", "division")
+
+
+# --- queues -------------------------------------------------------------------------------------
+
+def _media(api=None, **extra):
+    """The settings every media type has, plus the media type's own."""
+    fields = {
+        "enable_auto_answer": Field(type="bool"),
+        "alerting_timeout_seconds": Field(type="int", lo=0),
+        "service_level": Field(type="dict", options={
+            "percentage": Field(type="float", lo=0, hi=1),
+            "duration_ms": Field(type="int", lo=0),
+        }),
+        "auto_answer_alert_tone_seconds": Field(type="float", lo=0),
+        "manual_answer_alert_tone_seconds": Field(type="float", lo=0),
+    }
+    fields.update(extra)
+    return Field(api=api, type="dict", options=fields)
+
+
+REACTIONS = ["HangUp", "TransferToQueue", "TransferToFlow"]
+MEMBER_GROUP = Field(type="list", options={
+    "id": Field(), "type": Field(choices=["TEAM", "GROUP", "SKILLGROUP"])})
+CONDITION = Field(type="list", maxitems=10, options={
+    "simple_metric": Field(type="dict", options={
+        "metric": Field(choices=["EstimatedWaitTime", "IdleAgentCount", "ServiceLevel"]),
+        "queue": Field(ref="queue")}),
+    "operator": Field(choices=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo", "EqualTo",
+                               "NotEqualTo"]),
+    "value": Field(type="float"),
+})
+ACW_TIMEOUT_PROMPTS = ("AGENT_REQUESTED", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT")
+SCRIPT_TYPES = ["CALL", "CALLBACK", "CHAT", "COBROWSE", "EMAIL", "MESSAGE", "SOCIAL_EXPRESSION", "VIDEO",
+                "SCREENSHARE"]
+CHUNK = 100  # members and wrap-up codes per request, the API's limit
+
+
+class QueueMembers(Association):
+    """Direct user members (memberBy=user); members that come from groups are never touched."""
+
+    option = "members"
+    mode_option = "members_mode"
+
+    def argument_spec(self):
+        return dict(
+            members=dict(type="list", elements="dict", options=dict(
+                user=dict(type="str", required=True), ring_number=dict(type="int", default=1))),
+            members_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
+
+    def validate(self, refs, desired):
+        problems = []
+        for member in desired:
+            if refs.id_of("user", member["user"]) is None:
+                problems.append("user {0!r} does not exist".format(member["user"]))
+            if not 1 <= member.get("ring_number", 1) <= 6:
+                problems.append("ring_number of {0} must be 1 to 6".format(member["user"]))
+        return problems
+
+    def read(self, client, refs, obj):
+        listed = client.list_pages("/api/v2/routing/queues/{0}/members".format(obj["id"]),
+                                   params={"memberBy": "user"}, page_size=CHUNK)
+        return sorted(({"user": refs.name_of("user", m["id"]), "ring_number": m.get("ringNumber", 1)}
+                       for m in listed), key=lambda m: m["user"])
+
+    def plan(self, refs, desired, current, authoritative):
+        now = dict((m["user"], m["ring_number"]) for m in current)
+        wanted, warnings = {}, []
+        for member in desired:
+            user = refs.objects["user"][refs.id_of("user", member["user"])]
+            if user.get("state") != "active":
+                warnings.append("skipped {0} user {1}".format(user.get("state"), user.get("email")))
+                continue
+            wanted[user["email"]] = member.get("ring_number", 1)
+        adds = sorted(u for u in wanted if u not in now)
+        updates = sorted(u for u in wanted if u in now and now[u] != wanted[u])
+        removes = sorted(u for u in now if u not in wanted) if authoritative else []
+        after = dict(now)
+        after.update(wanted)
+        for user in removes:
+            del after[user]
+        return ([{"user": u, "ring_number": wanted[u]} for u in adds], removes,
+                [{"user": u, "ring_number": wanted[u]} for u in updates],
+                [{"user": u, "ring_number": r} for u, r in sorted(after.items())], warnings)
+
+    def apply(self, client, refs, obj_id, additions, removals, updates):
+        path = "/api/v2/routing/queues/{0}/members".format(obj_id)
+        for chunk in _chunks([refs.id_of("user", m["user"]) for m in additions]):
+            client.request("POST", path, body=[{"id": i} for i in chunk], safe=True)
+        for chunk in _chunks([refs.id_of("user", u) for u in removals]):
+            client.request("POST", path, params={"delete": "true"}, body=[{"id": i} for i in chunk], safe=True)
+        for member in additions + updates:
+            if member["ring_number"] != 1 or member in updates:
+                client.request("PATCH", "{0}/{1}".format(path, refs.id_of("user", member["user"])),
+                               body={"ringNumber": member["ring_number"]})
+
+
+class QueueWrapupCodes(Association):
+    """The wrap-up codes agents may choose on the queue, by name."""
+
+    option = "wrapup_codes"
+    mode_option = "wrapup_codes_mode"
+
+    def argument_spec(self):
+        return dict(wrapup_codes=dict(type="list", elements="str"),
+                    wrapup_codes_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
+
+    def validate(self, refs, desired):
+        return ["wrap-up code {0!r} does not exist".format(n) for n in desired if refs.id_of("wrapup_code", n) is None]
+
+    def read(self, client, refs, obj):
+        listed = client.list_pages("/api/v2/routing/queues/{0}/wrapupcodes".format(obj["id"]), page_size=CHUNK)
+        return sorted(refs.name_of("wrapup_code", c) for c in listed)
+
+    def plan(self, refs, desired, current, authoritative):
+        adds = sorted(set(desired) - set(current))
+        removes = sorted(set(current) - set(desired)) if authoritative else []
+        return adds, removes, [], sorted((set(current) | set(desired)) - set(removes)), []
+
+    def apply(self, client, refs, obj_id, additions, removals, updates):
+        path = "/api/v2/routing/queues/{0}/wrapupcodes".format(obj_id)
+        for chunk in _chunks([refs.id_of("wrapup_code", n) for n in additions]):
+            client.request("POST", path, body=[{"id": i} for i in chunk], safe=True)
+        for name in removals:
+            try:
+                client.request("DELETE", "{0}/{1}".format(path, refs.id_of("wrapup_code", name)))
+            except NotFoundError:
+                pass
+
+
+class QueueSpec(ResourceSpec):
+    """Routing queues. PUT replaces the whole queue, so updates are GET-merge-PUT; a division
+    change goes through the divisions objects endpoint; members and wrap-up codes are sub-resources."""
+
+    kind = "queue"
+    ref_kind = "queue"
+    path = "/api/v2/routing/queues"
+    page_size = 500  # the Terraform provider lists queues 500 at a time
+    fields = {
+        "description": Field(maxlen=512),
+        "division": Field(ref="division"),
+        "media_settings": Field(type="dict", options={
+            "call": _media(),
+            "callback": _media(
+                mode=Field(choices=["AgentFirst", "CustomerFirst"]),
+                enable_auto_dial_and_end=Field(type="bool"),
+                auto_dial_delay_seconds=Field(type="int", lo=0, hi=1200),
+                auto_end_delay_seconds=Field(type="int", lo=0, hi=1200),
+                pacing_modifier=Field(type="float", lo=0),
+                max_retry_count=Field(type="int", lo=0, hi=20),
+                retry_delay_seconds=Field(type="int", lo=60, hi=86400),
+                live_voice_reaction_type=Field(choices=REACTIONS),
+                live_voice_flow=Field(api="liveVoiceFlow.id"),
+                answering_machine_reaction_type=Field(choices=REACTIONS),
+                answering_machine_flow=Field(api="answeringMachineFlow.id")),
+            "chat": _media(),
+            "email": _media(),
+            # Ansible reserves the option name "message", so the API's "message" settings are "messaging".
+            "messaging": _media(
+                api="message",
+                enable_inactivity_timeout=Field(type="bool"),
+                inactivity_timeout_settings=Field(type="dict", options={
+                    "timeout_seconds": Field(type="int", lo=0),
+                    "action_type": Field(choices=["DISCONNECT", "SEND_TO_ARCHITECT_FLOW"]),
+                    "flow": Field(api="flowId.id")}),
+                sub_type_settings=Field(type="dict", values=Field(type="dict", options={
+                    "enable_auto_answer": Field(type="bool"), "enable_inactivity_timeout": Field(type="bool")}))),
+        }),
+        "acw_settings": Field(type="dict", options={
+            "wrapup_prompt": Field(choices=["MANDATORY", "OPTIONAL", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT",
+                                            "AGENT_REQUESTED"]),
+            "timeout_ms": Field(type="int", lo=1000, hi=3600000)}),
+        "skill_evaluation_method": Field(choices=["NONE", "BEST", "ALL"]),
+        "routing_rules": Field(type="list", maxitems=6, options={
+            "operator": Field(choices=["MEETS_THRESHOLD", "ANY"]),
+            "threshold": Field(type="int"),
+            "wait_seconds": Field(type="float", lo=2, hi=259200)}),
+        "bullseye": Field(type="dict", options={
+            "rings": Field(type="list", minitems=2, maxitems=6, options={
+                "expansion_criteria": Field(type="list", options={
+                    "type": Field(choices=["TIMEOUT_SECONDS"]), "threshold": Field(type="float", lo=0)}),
+                "actions": Field(type="dict", options={
+                    "skills_to_remove": Field(type="list", elements="str", ref="skill")}),
+                "member_groups": MEMBER_GROUP})}),
+        "conditional_group_routing": Field(type="dict", options={
+            "rules": Field(type="list", maxitems=5, options={
+                "queue": Field(ref="queue"),
+                "metric": Field(choices=["EstimatedWaitTime", "ServiceLevel"]),
+                "operator": Field(choices=["GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"]),
+                "condition_value": Field(type="float"),
+                "groups": MEMBER_GROUP,
+                "wait_seconds": Field(type="int", lo=0)})}),
+        "conditional_group_activation": Field(type="dict", options={
+            "pilot_rule": Field(type="dict", options={"condition_expression": Field(), "conditions": CONDITION}),
+            "rules": Field(type="list", maxitems=5, options={
+                "condition_expression": Field(), "conditions": CONDITION,
+                "groups": Field(type="list", maxitems=5, options=MEMBER_GROUP.options)})}),
+        "scoring_method": Field(choices=["TimestampAndPriority", "PriorityOnly"]),
+        "last_agent_routing_mode": Field(choices=["Disabled", "QueueMembersOnly", "AnyAgent"]),
+        "member_groups": MEMBER_GROUP,
+        "queue_flow": Field(api="queueFlow.id"),
+        "email_in_queue_flow": Field(api="emailInQueueFlow.id"),
+        "message_in_queue_flow": Field(api="messageInQueueFlow.id"),
+        "whisper_prompt": Field(api="whisperPrompt.id"),
+        "on_hold_prompt": Field(api="onHoldPrompt.id"),
+        "default_media_language": Field(),
+        "auto_answer_only": Field(type="bool"),
+        "canned_response_libraries": Field(type="dict", options={
+            "mode": Field(choices=["All", "SelectedOnly", "None"]),
+            "library_ids": Field(type="list", elements="str")}),
+        "enable_transcription": Field(type="bool"),
+        "enable_audio_monitoring": Field(type="bool"),
+        "enable_manual_assignment": Field(type="bool"),
+        "suppress_in_queue_call_recording": Field(type="bool"),
+        "agent_owned_routing": Field(type="dict", options={
+            "enable_agent_owned_callbacks": Field(type="bool"),
+            "max_owned_callback_hours": Field(type="int", lo=1, hi=168),
+            "max_owned_callback_delay_hours": Field(type="int", lo=1, hi=720)}),
+        "direct_routing": Field(type="dict", options={
+            "call_media_settings": Field(type="dict", options={"use_agent_address_outbound": Field(type="bool")}),
+            "email_media_settings": Field(type="dict", options={"use_agent_address_outbound": Field(type="bool")}),
+            "message_media_settings": Field(type="dict", options={"use_agent_address_outbound": Field(type="bool")}),
+            "backup_queue": Field(api="backupQueueId", ref="queue", ref_shape="id"),
+            "wait_for_agent": Field(type="bool"),
+            "agent_wait_seconds": Field(type="int", lo=60, hi=864000)}),
+        "calling_party_name": Field(),
+        "calling_party_number": Field(),
+        "default_scripts": Field(type="dict", keys=SCRIPT_TYPES, values=Field(api="id")),
+        "outbound_messaging_addresses": Field(type="dict", options={
+            "sms_address": Field(api="smsAddress.id"),
+            "open_messaging_recipient": Field(api="openMessagingRecipient.id"),
+            "whats_app_recipient": Field(api="whatsAppRecipient.id")}),
+        "outbound_email_address": Field(type="dict", options={
+            "domain": Field(api="domain.id"), "route": Field(api="route.id")}),
+        "peer_id": Field(),
+        "source_queue_id": Field(create_only=True),
+    }
+    associations = {"members": QueueMembers(), "wrapup_codes": QueueWrapupCodes()}
+    options = {"force_delete": dict(type="bool", default=False),
+               "delete_timeout": dict(type="int", default=120)}
+    writable = ("name", "description", "division", "mediaSettings", "routingRules", "conditionalGroupRouting",
+                "conditionalGroupActivation", "bullseye", "scoringMethod", "lastAgentRoutingMode", "acwSettings",
+                "skillEvaluationMethod", "memberGroups", "queueFlow", "emailInQueueFlow", "messageInQueueFlow",
+                "whisperPrompt", "onHoldPrompt", "defaultMediaLanguage", "autoAnswerOnly", "cannedResponseLibraries",
+                "enableTranscription", "enableAudioMonitoring", "enableManualAssignment", "agentOwnedRouting",
+                "directRouting", "callingPartyName", "callingPartyNumber", "defaultScripts",
+                "outboundMessagingAddresses", "outboundEmailAddress", "peerId", "suppressInQueueCallRecording")
+
+    def validate(self, item):
+        acw = item.get("acw_settings") or {}
+        if acw.get("timeout_ms") is not None and acw.get("wrapup_prompt") not in ACW_TIMEOUT_PROMPTS:
+            return ["acw_settings.timeout_ms: can only be set with wrapup_prompt {0}".format(
+                ", ".join(ACW_TIMEOUT_PROMPTS))]
+        return []
+
+    def update(self, client, current, body):
+        division = body.pop("division", None)
+        if division:
+            client.request("POST", "/api/v2/authorization/divisions/{0}/objects/QUEUE".format(division["id"]),
+                           body=[current["id"]], safe=True)
+        if body:
+            return ResourceSpec.update(self, client, current, body)
+        return client.get("{0}/{1}".format(self.path, current["id"]))
+
+    def delete(self, client, obj, item):
+        """Delete, then wait (bounded) until the queue is really gone: deletes are eventually consistent."""
+        path = "{0}/{1}".format(self.path, obj["id"])
+        client.request("DELETE", path, params={"forceDelete": str(bool(item.get("force_delete"))).lower()})
+        deadline = time.time() + (item.get("delete_timeout") or 120)
+        while time.time() < deadline:
+            try:
+                client.get(path)
+            except NotFoundError:
+                return
+            client.sleep(1)
+        raise GenesysError("Queue {0!r} was deleted but can still be read after {1} s".format(
+            obj["name"], item.get("delete_timeout")), method="DELETE", path=path)
+
+
+def _chunks(values):
+    return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
