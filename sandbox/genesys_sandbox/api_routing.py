@@ -53,10 +53,7 @@ def register(app, sb):
         name_taken(org, "skills", body["name"])
         div = division_id(org, body.get("divisionId"), "divisionId")
         check_limit(org, "skills", "skill.count.max", "skills")
-        skill_id = sb.new_id()
-        skill = org.add("skills", {"id": skill_id, "name": body["name"], "division": org.division_ref(div),
-                                   "dateModified": iso(), "version": "1", "state": "active",
-                                   "selfUri": f"/api/v2/routing/skills/{skill_id}"}, lag())
+        skill = org.add("skills", new_skill(sb.new_id(), body["name"], org.division_ref(div)), lag())
         sb.audit(org, "Routing", "RoutingSkill", "Create", skill, {"name": (None, skill["name"])})
         return answer(skill)
 
@@ -417,19 +414,22 @@ def queue_view(org, queue):
     return view
 
 
+def new_skill(skill_id, name, division):
+    return {"id": skill_id, "name": name, "division": division, "dateModified": iso(), "version": "1",
+            "state": "active", "selfUri": f"/api/v2/routing/skills/{skill_id}"}
+
+
 def seed(sb, org, body):
-    """Create objects in bulk for benchmarks: {"skills": [names], "wrapupcodes": [...], "queues": [...]}."""
-    created = {}
+    """Create objects in bulk, without audit records or lag (for tests and benchmarks):
+    {"skills": [names], "wrapupcodes": [names]}."""
+    created = {"skills": [], "wrapupcodes": []}
     for name in body.get("skills", []):
-        skill_id = sb.new_id()
-        org.add("skills", {"id": skill_id, "name": name, "division": org.division_ref(), "dateModified": iso(),
-                           "version": "1", "state": "active", "selfUri": f"/api/v2/routing/skills/{skill_id}"}, 0)
-        created.setdefault("skills", []).append(skill_id)
+        created["skills"].append(org.add("skills", new_skill(sb.new_id(), name, org.division_ref()), 0)["id"])
     for name in body.get("wrapupcodes", []):
         code_id = sb.new_id()
         org.add("wrapupcodes", {"id": code_id, "name": name, "division": org.division_ref(), "dateCreated": iso(),
                                 "dateModified": iso(), "selfUri": f"/api/v2/routing/wrapupcodes/{code_id}"}, 0)
-        created.setdefault("wrapupcodes", []).append(code_id)
+        created["wrapupcodes"].append(code_id)
     return created
 
 
