@@ -77,6 +77,8 @@ class ResourceSpec:
 
     kind = None              # the word used in messages, e.g. "skill"
     ref_kind = None          # its kind in References, so objects created in a run are referable
+    min_name = 1             # the shortest name the API accepts
+    required_on_create = ()  # options a new object needs
     path = None              # the collection path, e.g. /api/v2/routing/skills
     page_size = 100          # the largest page size the API is known to accept for the listing
     fields = {}              # option name -> Field
@@ -123,7 +125,7 @@ class ResourceSpec:
 
 
 class Association:
-    """A sub-resource managed through its own endpoints (queue members, queue wrap-up codes).
+    """A sub-resource managed through its own endpoints (queue members, worktype statuses).
 
     `option` holds the desired list, `mode_option` its mode: additive (adds what is missing)
     or authoritative (also removes what is not listed). Its current state is read only for
@@ -136,7 +138,7 @@ class Association:
     def argument_spec(self):
         raise NotImplementedError
 
-    def validate(self, refs, desired):
+    def validate(self, refs, item):
         """Problems with the desired list (unknown references), found before any write."""
         return []
 
@@ -144,11 +146,11 @@ class Association:
         """The current associations of an object, in module form."""
         raise NotImplementedError
 
-    def plan(self, refs, desired, current, authoritative):
-        """(additions, removals, updates, after, warnings) in module form."""
+    def plan(self, refs, item, current):
+        """dict(adds, removes, updates, after, warnings), in module form; removals count as deletions."""
         raise NotImplementedError
 
-    def apply(self, client, refs, obj_id, additions, removals, updates):
+    def apply(self, client, refs, obj, item, plan):
         raise NotImplementedError
 
 
@@ -157,12 +159,15 @@ class References:
     listings are learned for free; a kind is listed (once per run) only for a name or id
     not seen that way. Users are keyed by email."""
 
-    SOURCES = {
+    SOURCES = {  # kind: (listing path, page size, query parameters); a path ending in /query is a cursor query
         "division": ("/api/v2/authorization/divisions", 100, None),
         "skill": ("/api/v2/routing/skills", 500, None),
+        "language": ("/api/v2/routing/languages", 100, None),
         "wrapup_code": ("/api/v2/routing/wrapupcodes", 100, None),
         "queue": ("/api/v2/routing/queues", 500, None),
         "user": ("/api/v2/users", 500, {"state": "any"}),
+        "workbin": ("/api/v2/taskmanagement/workbins/query", 200, None),
+        "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None),
     }
 
     def __init__(self, client):
@@ -180,7 +185,10 @@ class References:
     def load(self, kind):
         if kind not in self._complete:
             path, size, params = self.SOURCES[kind]
-            listed = self.client.list_pages(path, params=params, page_size=size)
+            if path.endswith("/query"):
+                listed = self.client.query_cursor(path, {}, page_size=size)
+            else:
+                listed = self.client.list_pages(path, params=params, page_size=size)
             listed = [o for o in listed if o.get("state") != "deleted" or kind == "user"]
             self.objects[kind] = dict((o["id"], o) for o in listed)
             for obj in listed:
@@ -311,6 +319,11 @@ class Engine:
             named = set(item["name"] for item in items)
             for name in sorted(set(existing) - named):
                 plan.append(dict(action="delete", item={"name": name}, current=existing[name], changes={}, assoc={}))
+        missing = ["{0} {1!r}: {2} is required to create it".format(self.spec.kind, s["item"]["name"], opt)
+                   for s in plan if s["action"] == "create" for opt in self.spec.required_on_create
+                   if s["item"].get(opt) is None]
+        if missing:
+            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(missing))
         self._guard(plan, max_deletions, single)
         results = [self._apply(step) for step in plan]
         return self._result(results)
@@ -329,10 +342,9 @@ class Engine:
             if item.get(opt) is None:
                 continue
             now = association.read(self.client, self.refs, current) if current else []
-            authoritative = item.get(association.mode_option) == "authoritative"
-            adds, removes, updates, after, warnings = association.plan(self.refs, item[opt], now, authoritative)
-            self.warnings.extend("{0} {1!r}: {2}".format(self.spec.kind, item["name"], w) for w in warnings)
-            step["assoc"][opt] = dict(before=now, after=after, adds=adds, removes=removes, updates=updates)
+            plan = association.plan(self.refs, item, now)
+            self.warnings.extend("{0} {1!r}: {2}".format(self.spec.kind, item["name"], w) for w in plan["warnings"])
+            step["assoc"][opt] = dict(plan, before=now)
         assoc_changed = any(a["adds"] or a["removes"] or a["updates"] for a in step["assoc"].values())
         step["action"] = "create" if current is None else (
             "update" if step["changes"] or assoc_changed else "unchanged")
@@ -359,9 +371,9 @@ class Engine:
             if not isinstance(name, str) or not name.strip():
                 problems.append("{0}: a {1} needs a non-empty name".format(label, self.spec.kind))
                 continue
-            if len(name) > MAX_NAME:
-                problems.append("{0}: name {1!r}... is {2} characters long; at most {3} are allowed".format(
-                    label, name[:40], len(name), MAX_NAME))
+            if not self.spec.min_name <= len(name) <= MAX_NAME:
+                problems.append("{0}: name {1!r} is {2} characters long; {3} to {4} are allowed".format(
+                    label, name[:40], len(name), self.spec.min_name, MAX_NAME))
             if name in seen:
                 problems.append("{0}: {1} {2!r} is listed more than once".format(label, self.spec.kind, name))
             seen.add(name)
@@ -372,7 +384,7 @@ class Engine:
                 self._check(field, opt, item.get(opt), where, problems)
             for opt, association in self.spec.associations.items():
                 if item.get(opt) is not None:
-                    problems.extend(where + opt + ": " + p for p in association.validate(self.refs, item[opt]))
+                    problems.extend(where + opt + ": " + p for p in association.validate(self.refs, item))
             problems.extend(where + p for p in self.spec.validate(item))
         if problems:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
@@ -438,8 +450,7 @@ class Engine:
             if self.spec.ref_kind:
                 self.refs.add(self.spec.ref_kind, obj)
             for opt, plan in step["assoc"].items():
-                self.spec.associations[opt].apply(self.client, self.refs, obj["id"], plan["adds"], plan["removes"],
-                                                  plan["updates"])
+                self.spec.associations[opt].apply(self.client, self.refs, obj, item, plan)
             after = self.view(obj)
         after.update((opt, a["after"]) for opt, a in step["assoc"].items())
         return dict(name=item["name"], action="created" if current is None else "updated", before=before,

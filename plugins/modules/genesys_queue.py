@@ -849,7 +849,7 @@ api_requests:
 """
 
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_resource_module
-from ansible_collections.cxops.genesys.plugins.module_utils.resources import QueueSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec
 
 
 def main():

@@ -93,7 +93,7 @@ api_requests:
 """
 
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_resource_module
-from ansible_collections.cxops.genesys.plugins.module_utils.resources import WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import WrapupCodeSpec
 
 
 def main():

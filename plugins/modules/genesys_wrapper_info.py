@@ -53,7 +53,7 @@ api_requests:
 """
 
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_info_module
-from ansible_collections.cxops.genesys.plugins.module_utils.resources import WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import WrapupCodeSpec
 
 
 def main():

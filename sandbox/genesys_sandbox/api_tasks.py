@@ -72,7 +72,7 @@ def register(app, sb):
     # --- worktypes -------------------------------------------------------------------------------
     def check_worktype_refs(org, body):
         for field, collection in (("defaultWorkbinId", "workbins"), ("defaultQueueId", "queues"),
-                                  ("defaultLanguageId", "languages")):
+                                  ("defaultLanguageId", "languages"), ("schemaId", "schemas")):
             if body.get(field) and body[field] not in org.objects[collection]:
                 raise bad_request(f"{field}: {body[field]} does not exist", field)
         for skill_id in body.get("defaultSkillIds") or []:
@@ -215,6 +215,25 @@ def register(app, sb):
         sb.audit(org, "Workitems", "Status", "Delete", status)
         return answer(None, 204)
 
+    # --- custom-field schemas --------------------------------------------------------------------
+    @route(app, sb, f"{BASE}/workitems/schemas", ["POST"])
+    def create_schema(org):
+        body = json_body("DataSchema")
+        schema_id = sb.new_id()
+        schema = org.add("schemas", dict(body, id=schema_id, version=1, enabled=body.get("enabled", True),
+                                         dateCreated=iso(), selfUri=f"{BASE}/workitems/schemas/{schema_id}"), 0)
+        sb.audit(org, "Workitems", "Schema", "Create", schema)
+        return answer(schema)
+
+    @route(app, sb, f"{BASE}/workitems/schemas", ["GET"])
+    def list_schemas(org):
+        items = list(org.objects["schemas"].values())
+        return answer({"entities": items, "total": len(items), "selfUri": request.path})
+
+    @route(app, sb, f"{BASE}/workitems/schemas/<schema_id>", ["GET"])
+    def get_schema(org, schema_id):
+        return answer(find(org, "schemas", schema_id, "Schema"))
+
     # --- work items ----------------------------------------------------------------------------
     @route(app, sb, f"{BASE}/workitems", ["POST"])
     def create_workitem(org):
@@ -332,6 +351,7 @@ def register(app, sb):
         for skill_id in item.get("skillIds") or []:
             if org.objects["skills"].get(skill_id, {}).get("state") != "active":
                 raise bad_request(f"skillIds: skill {skill_id} does not exist", "skillIds")
+        check_custom_fields(org, item)
         users = [("assigneeId", item.get("assigneeId"))] if item.get("assigneeId") else []
         users += [("preferredAgentIds", u) for u in item.get("preferredAgentIds") or []]
         users += [("scoredAgents", a["id"]) for a in item.get("scoredAgents") or []]
@@ -377,6 +397,33 @@ def move_workitem(sb, org, item_id, body):
         raise bad_request(f"no status {body} in the worktype")
     update_item(sb, org, item, {"statusId": status_id})
     return workitem_view(org, item)
+
+
+# Custom fields are checked against the worktype's schema: keys must be properties of it, and a
+# property's JSON type (or, as Genesys names them, its suffix such as _text or _integer) must fit.
+# The real core types are richer; this is the strict subset the sandbox models (UNVERIFIED).
+SUFFIX_TYPES = {"_text": str, "_longtext": str, "_identifier": str, "_url": str, "_enum": str, "_date": str,
+                "_datetime": str, "_integer": int, "_number": (int, float), "_checkbox": bool}
+JSON_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool}
+
+
+def check_custom_fields(org, item):
+    fields = item.get("customFields") or {}
+    schema_id = org.objects["worktypes"][item["typeId"]].get("schemaId")
+    if not fields:
+        return
+    if not schema_id:
+        raise bad_request("customFields: the worktype has no schema", "customFields")
+    properties = (org.objects["schemas"][schema_id].get("jsonSchema") or {}).get("properties") or {}
+    for key, value in fields.items():
+        if key not in properties:
+            raise bad_request(f"customFields.{key}: not a property of the worktype's schema; allowed: "
+                              f"{', '.join(sorted(properties))}", "customFields")
+        wanted = JSON_TYPES.get((properties[key] or {}).get("type")) or next(
+            (t for suffix, t in SUFFIX_TYPES.items() if key.endswith(suffix)), None)
+        if value is not None and wanted and (not isinstance(value, wanted) or
+                                             isinstance(value, bool) and wanted is not bool):
+            raise bad_request(f"customFields.{key}: {value!r} is not of the property's type", "customFields")
 
 
 def _me():

@@ -250,6 +250,12 @@ SCHEMAS = {
                                      "Held", "AcdExpired"]),
         "assignmentOperation": Str(enum=["AgentAssignmentAlerting", "QueueAssignmentAlerting"])},
     "WorkitemTerminate": {"statusId": Str()},
+    "JsonSchemaDocument": {"id": Str(**RO), "$schema": Str(), "title": Str(), "description": Str(),
+                           "type": Str(), "required": List(Str()), "properties": Map(Any()),
+                           "additionalProperties": Any()},
+    "DataSchema": {"name": Str(required=True, minlen=1, maxlen=256), "jsonSchema": Obj("JsonSchemaDocument"),
+                   "enabled": Bool(), "appliesTo": List(Str()), "id": Str(**RO), "version": Int(**RO),
+                   "createdBy": Any(**RO), "dateCreated": Str(**RO), "selfUri": Str(**RO)},
     "WorkitemFilter": {
         "name": Str(required=True), "type": Str(required=True, enum=["String", "Int"]),
         "operator": Str(required=True, enum=["EQ", "NEQ", "GT", "LT", "GTE", "LTE", "IN", "CONTAINS", "BETWEEN",

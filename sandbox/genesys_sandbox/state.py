@@ -4,7 +4,7 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-COLLECTIONS = ("skills", "languages", "wrapupcodes", "queues", "workbins", "worktypes", "workitems")
+COLLECTIONS = ("skills", "languages", "wrapupcodes", "queues", "workbins", "worktypes", "workitems", "schemas")
 
 DEFAULT_LIMITS = {
     # UNVERIFIED values: the reference names the keys, not the numbers.

@@ -5,7 +5,7 @@ import pytest
 from ansible_collections.cxops.genesys.plugins.module_utils.client import GenesysClient
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, differs
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
-from ansible_collections.cxops.genesys.plugins.module_utils.resources import SkillSpec, WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import SkillSpec, WrapupCodeSpec
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -73,7 +73,7 @@ def test_purge_counts_against_max_deletions(sandbox, tmp_path):
 
 @pytest.mark.parametrize("items,message", [
     ([{"name": ""}], "needs a non-empty name"),
-    ([{"name": "x" * 257}], "257 characters long; at most 256"),
+    ([{"name": "x" * 257}], "257 characters long; 1 to 256 are allowed"),
     ([{"name": "A"}, {"name": "A"}], "listed more than once"),
     ([{"name": "A", "division": "Nowhere"}], "division: division 'Nowhere' does not exist; known: Home, Sales, Support"),
     ([{"name": "A", "description": "d" * 513}], "description: is 513 characters long; at most 512"),

@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, cxops.genesys contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The resource specs: what each resource type is in the API, declared once and shared by its
-module, its _info module and any other entry point."""
+"""Routing resource specs (skills, wrap-up codes, queues): what each is in the API, declared once and
+shared by its module, its _info module and any other entry point."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -92,9 +92,9 @@ class QueueMembers(Association):
                 user=dict(type="str", required=True), ring_number=dict(type="int", default=1))),
             members_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
 
-    def validate(self, refs, desired):
+    def validate(self, refs, item):
         problems = []
-        for member in desired:
+        for member in item["members"]:
             if refs.id_of("user", member["user"]) is None:
                 problems.append("user {0!r} does not exist".format(member["user"]))
             if not 1 <= member.get("ring_number", 1) <= 6:
@@ -107,10 +107,10 @@ class QueueMembers(Association):
         return sorted(({"user": refs.name_of("user", m["id"]), "ring_number": m.get("ringNumber", 1)}
                        for m in listed), key=lambda m: m["user"])
 
-    def plan(self, refs, desired, current, authoritative):
+    def plan(self, refs, item, current):
         now = dict((m["user"], m["ring_number"]) for m in current)
         wanted, warnings = {}, []
-        for member in desired:
+        for member in item["members"]:
             user = refs.objects["user"][refs.id_of("user", member["user"])]
             if user.get("state") != "active":
                 warnings.append("skipped {0} user {1}".format(user.get("state"), user.get("email")))
@@ -118,17 +118,18 @@ class QueueMembers(Association):
             wanted[user["email"]] = member.get("ring_number", 1)
         adds = sorted(u for u in wanted if u not in now)
         updates = sorted(u for u in wanted if u in now and now[u] != wanted[u])
-        removes = sorted(u for u in now if u not in wanted) if authoritative else []
+        removes = sorted(u for u in now if u not in wanted) if _authoritative(item, self) else []
         after = dict(now)
         after.update(wanted)
         for user in removes:
             del after[user]
-        return ([{"user": u, "ring_number": wanted[u]} for u in adds], removes,
-                [{"user": u, "ring_number": wanted[u]} for u in updates],
-                [{"user": u, "ring_number": r} for u, r in sorted(after.items())], warnings)
+        return dict(adds=[{"user": u, "ring_number": wanted[u]} for u in adds], removes=removes,
+                    updates=[{"user": u, "ring_number": wanted[u]} for u in updates],
+                    after=[{"user": u, "ring_number": r} for u, r in sorted(after.items())], warnings=warnings)
 
-    def apply(self, client, refs, obj_id, additions, removals, updates):
-        path = "/api/v2/routing/queues/{0}/members".format(obj_id)
+    def apply(self, client, refs, obj, item, plan):
+        additions, removals, updates = plan["adds"], plan["removes"], plan["updates"]
+        path = "/api/v2/routing/queues/{0}/members".format(obj["id"])
         for chunk in _chunks([refs.id_of("user", m["user"]) for m in additions]):
             client.request("POST", path, body=[{"id": i} for i in chunk], safe=True)
         for chunk in _chunks([refs.id_of("user", u) for u in removals]):
@@ -149,23 +150,26 @@ class QueueWrapupCodes(Association):
         return dict(wrapup_codes=dict(type="list", elements="str"),
                     wrapup_codes_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
 
-    def validate(self, refs, desired):
-        return ["wrap-up code {0!r} does not exist".format(n) for n in desired if refs.id_of("wrapup_code", n) is None]
+    def validate(self, refs, item):
+        return ["wrap-up code {0!r} does not exist".format(n) for n in item["wrapup_codes"]
+                if refs.id_of("wrapup_code", n) is None]
 
     def read(self, client, refs, obj):
         listed = client.list_pages("/api/v2/routing/queues/{0}/wrapupcodes".format(obj["id"]), page_size=CHUNK)
         return sorted(refs.name_of("wrapup_code", c) for c in listed)
 
-    def plan(self, refs, desired, current, authoritative):
+    def plan(self, refs, item, current):
+        desired = item["wrapup_codes"]
         adds = sorted(set(desired) - set(current))
-        removes = sorted(set(current) - set(desired)) if authoritative else []
-        return adds, removes, [], sorted((set(current) | set(desired)) - set(removes)), []
+        removes = sorted(set(current) - set(desired)) if _authoritative(item, self) else []
+        return dict(adds=adds, removes=removes, updates=[], warnings=[],
+                    after=sorted((set(current) | set(desired)) - set(removes)))
 
-    def apply(self, client, refs, obj_id, additions, removals, updates):
-        path = "/api/v2/routing/queues/{0}/wrapupcodes".format(obj_id)
-        for chunk in _chunks([refs.id_of("wrapup_code", n) for n in additions]):
+    def apply(self, client, refs, obj, item, plan):
+        path = "/api/v2/routing/queues/{0}/wrapupcodes".format(obj["id"])
+        for chunk in _chunks([refs.id_of("wrapup_code", n) for n in plan["adds"]]):
             client.request("POST", path, body=[{"id": i} for i in chunk], safe=True)
-        for name in removals:
+        for name in plan["removes"]:
             try:
                 client.request("DELETE", "{0}/{1}".format(path, refs.id_of("wrapup_code", name)))
             except NotFoundError:
@@ -319,6 +323,10 @@ class QueueSpec(ResourceSpec):
             client.sleep(1)
         raise GenesysError("Queue {0!r} was deleted but can still be read after {1} s".format(
             obj["name"], item.get("delete_timeout")), method="DELETE", path=path)
+
+
+def _authoritative(item, association):
+    return item.get(association.mode_option) == "authoritative"
 
 
 def _chunks(values):
