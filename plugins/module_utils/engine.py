@@ -279,6 +279,10 @@ class Engine:
         ref_id = self.refs.id_of(field.ref, name)
         return {"id": ref_id} if field.ref_shape == "object" else ref_id
 
+    def to_body(self, values, create=True):
+        """A request body from option values (only those set; create-only ones only on create)."""
+        return self._dict_to_api(self.spec.fields, values, create)
+
     def _dict_to_api(self, options, values, create=True):
         out = {}
         for name, value in values.items():
@@ -380,14 +384,20 @@ class Engine:
             if item.get("state", "present") == "absent":
                 continue
             where = "{0} {1!r}: ".format(self.spec.kind, name)
-            for opt, field in self.spec.fields.items():
-                self._check(field, opt, item.get(opt), where, problems)
+            problems.extend(where + p for p in self.check_fields(item))
             for opt, association in self.spec.associations.items():
                 if item.get(opt) is not None:
                     problems.extend(where + opt + ": " + p for p in association.validate(self.refs, item))
             problems.extend(where + p for p in self.spec.validate(item))
         if problems:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
+
+    def check_fields(self, item):
+        """Range, length, size and reference problems of an item's fields."""
+        problems = []
+        for opt, field in self.spec.fields.items():
+            self._check(field, opt, item.get(opt), "", problems)
+        return problems
 
     def _check(self, field, path, value, where, problems):
         if value is None:
@@ -443,8 +453,7 @@ class Engine:
             if current is None:
                 obj = self._create(item)
             elif step["changes"]:
-                obj = self.spec.update(self.client, current, self._dict_to_api(self.spec.fields, step["changes"],
-                                                                               create=False))
+                obj = self.spec.update(self.client, current, self.to_body(step["changes"], create=False))
             else:
                 obj = current
             if self.spec.ref_kind:
@@ -469,7 +478,7 @@ class Engine:
 
     def _create(self, item):
         """POST once; if the outcome is unknown or the name is taken, re-read instead of repeating."""
-        body = self._dict_to_api(self.spec.fields, item)
+        body = self.to_body(item)
         body["name"] = item["name"]
         for attempt in range(3):
             try:
@@ -483,8 +492,7 @@ class Engine:
                     step = self._plan(dict((k, v) for k, v in item.items() if k not in self.spec.associations), found)
                     if not step["changes"]:
                         return found
-                    return self.spec.update(self.client, found, self._dict_to_api(self.spec.fields, step["changes"],
-                                                                                  create=False))
+                    return self.spec.update(self.client, found, self.to_body(step["changes"], create=False))
             if isinstance(error, ConflictError) and attempt:
                 break
         raise error

@@ -111,3 +111,91 @@ def run_info_module(spec):
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     module.exit_json(changed=False, objects=objects, api_requests=client.stats)
+
+
+def run_task_module():
+    """genesys_task: many work items in one call, each with its own outcome."""
+    from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskEngine, TaskSpec
+
+    spec = TaskSpec()
+    item_spec = spec.argument_spec()
+    args = dict(CONNECTION_ARGS)
+    args.update(dict((k, dict(v, required=False)) for k, v in item_spec.items()))
+    args.update(items=dict(type="list", elements="dict"), fail_fast=dict(type="bool", default=False))
+    module = AnsibleModule(argument_spec=args, supports_check_mode=True,
+                           mutually_exclusive=[("items", "worktype"), ("items", "external_tag")],
+                           required_one_of=[("items", "external_tag")], required_by={"external_tag": "worktype"})
+    p = module.params
+    invalid = {}
+    if p["items"] is None:
+        items = [dict((k, p[k]) for k in item_spec)]
+    else:
+        validator = ArgumentSpecValidator(item_spec)
+        items = []
+        for index, raw in enumerate(p["items"]):
+            checked = validator.validate(raw)
+            items.append(dict(checked.validated_parameters, external_tag=raw.get("external_tag"),
+                              worktype=raw.get("worktype"), state=raw.get("state", "present")))
+            if checked.error_messages:
+                invalid[index] = list(checked.error_messages)
+    try:
+        client = connect(module)
+        result = TaskEngine(client, check_mode=module.check_mode).run(items, fail_fast=p["fail_fast"],
+                                                                      invalid=invalid)
+    except GenesysError as exc:
+        module.fail_json(**exc.to_fail_json())
+    result["api_requests"] = client.stats
+    for entry in result["results"]:
+        for warning in entry.pop("warnings", []):
+            module.warn("task {0}: {1}".format(entry["external_tag"], warning))
+    if not module._diff:
+        result.pop("diff")
+    bad = [r for r in result["results"] if r["outcome"] in ("invalid", "failed")]
+    if bad:
+        details = "; ".join("items[{0}] ({1}): {2}".format(r["index"], r["external_tag"], ", ".join(
+            str(x) for x in r["problems"])) for r in bad[:20])
+        module.fail_json(msg="{0} of {1} tasks were invalid or failed: {2}".format(len(bad), len(items), details),
+                         **result)
+    module.exit_json(**result)
+
+
+def run_task_info_module():
+    """genesys_task_info: work items found with the query API (it needs an EQ on a worktype, workbin,
+    queue or assignee, and takes at most three filters)."""
+    from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskEngine
+
+    args = dict(CONNECTION_ARGS)
+    args.update(worktype=dict(type="str"), workbin=dict(type="str"), queue=dict(type="str"),
+                assignee=dict(type="str"), status_category=dict(type="str", choices=["Open", "InProgress", "Waiting",
+                                                                                     "Closed"]),
+                external_tag=dict(type="str"), created_after=dict(type="str"), created_before=dict(type="str"))
+    module = AnsibleModule(argument_spec=args, supports_check_mode=True,
+                           required_one_of=[("worktype", "workbin", "queue", "assignee")])
+    p = module.params
+    try:
+        client = connect(module)
+        tasks = TaskEngine(client)
+        filters = []
+        for option, kind, attribute in (("worktype", "worktype", "typeId"), ("workbin", "workbin", "workbinId"),
+                                        ("queue", "queue", "queueId"), ("assignee", "user", "assigneeId")):
+            if p[option]:
+                ref_id = tasks.refs.id_of(kind, p[option])
+                if ref_id is None:
+                    module.fail_json(msg="{0} {1!r} does not exist".format(option, p[option]))
+                filters.append(("EQ", attribute, ref_id))
+        for option, operator, attribute in (("status_category", "EQ", "statusCategory"),
+                                            ("external_tag", "EQ", "externalTag"),
+                                            ("created_after", "GT", "dateCreated"),
+                                            ("created_before", "LT", "dateCreated")):
+            if p[option]:
+                filters.append((operator, attribute, p[option]))
+        if len(filters) > 3:
+            module.fail_json(msg="The work item query takes at most 3 filters; {0} were given ({1})".format(
+                len(filters), ", ".join(f[1] for f in filters)))
+        found = client.query_cursor("/api/v2/taskmanagement/workitems/query", {"filters": [
+            {"name": attribute, "type": "String", "operator": operator, "values": [value]}
+            for operator, attribute, value in filters]})
+        objects = [dict(tasks.view(item), id=item["id"]) for item in found]
+    except GenesysError as exc:
+        module.fail_json(**exc.to_fail_json())
+    module.exit_json(changed=False, objects=objects, api_requests=client.stats)
