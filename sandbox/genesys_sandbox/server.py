@@ -54,17 +54,17 @@ class Sandbox:
     def __init__(self, orgs, seed=None, faults=None):
         self.lock = threading.RLock()
         self.seed = seed
-        self.org_specs = orgs
+        self.initial_orgs = orgs
         self.faults = dict(DEFAULT_FAULTS, **(faults or {}))
         self.reset()
 
     def reset(self, orgs=None):
+        """Back to the orgs the sandbox started with, or to the orgs given."""
         with self.lock:
-            self.org_specs = orgs or self.org_specs
             self.rng = random.Random(self.seed)
             self.new_id = new_id_factory(self.rng)
             self.orgs = {}
-            for spec in self.org_specs:
+            for spec in orgs or self.initial_orgs:
                 org = Org(json.loads(json.dumps(spec)), self.new_id)
                 self.orgs[org.id] = org
             self.tokens = {}        # token -> {org, client, expires, revoked, window_start, count}
