@@ -200,7 +200,9 @@ class QueueSpec(ResourceSpec):
                 live_voice_reaction_type=Field(choices=REACTIONS),
                 live_voice_flow=Field(api="liveVoiceFlow.id"),
                 answering_machine_reaction_type=Field(choices=REACTIONS),
-                answering_machine_flow=Field(api="answeringMachineFlow.id")),
+                answering_machine_flow=Field(api="answeringMachineFlow.id"),
+                edge_group=Field(api="edgeGroup.id"),
+                site=Field(api="site.id")),
             "chat": _media(),
             "email": _media(),
             # Ansible reserves the option name "message", so the API's "message" settings are "messaging".

@@ -157,7 +157,9 @@ class TaskEngine:
         if unknown:
             return ["custom_fields: {0} not in the worktype's schema; allowed: {1}".format(
                 ", ".join(unknown), ", ".join(sorted(properties)))]
-        return []
+        return ["custom_fields.{0}: {1!r} is not of type {2}".format(key, value, properties[key]["type"])
+                for key, value in sorted(fields.items())
+                if value is not None and not _fits((properties[key] or {}).get("type"), value)]
 
     # --- converging ------------------------------------------------------------------------------
     def run(self, items, fail_fast=False, invalid=None):
@@ -339,6 +341,18 @@ class TaskEngine:
                                  after_header=label))
         changed = bool(diff)
         return dict(changed=changed, results=results, summary=summary, diff=diff)
+
+
+JSON_TYPES = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,)}
+
+
+def _fits(json_type, value):
+    """Whether a custom field's value fits its schema property's JSON type (unknown types fit)."""
+    if json_type not in JSON_TYPES:
+        return True
+    if isinstance(value, bool):
+        return json_type == "boolean"
+    return isinstance(value, JSON_TYPES[json_type])
 
 
 def _comparable(option, value):

@@ -441,6 +441,10 @@ options:
             description:
               - Seconds before an automatic end, 0 to 1200.
             type: int
+          edge_group:
+            description:
+              - Id of the edge group that places callbacks.
+            type: str
           enable_auto_answer:
             description:
               - Whether interactions are answered automatically.
@@ -492,6 +496,10 @@ options:
                 description:
                   - Share of interactions to answer within the target time, 0 to 1.
                 type: float
+          site:
+            description:
+              - Id of the site that places callbacks.
+            type: str
       chat:
         description:
           - Settings of chats.

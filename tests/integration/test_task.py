@@ -91,6 +91,7 @@ def test_preview_of_invalid_tasks_reports_every_problem_and_writes_nothing(sandb
         dict(worktype=TYPE, external_tag="D", name="Fine", queue="Nope", status="Nope"),
         dict(worktype=TYPE, external_tag="E", name="Fine", scored_agents=[{"agent": "alice@acme.example", "score": 1}] * 21),
         dict(worktype=TYPE, external_tag="F", name="Fine", custom_fields={"colour_text": "red"}),
+        dict(worktype=TYPE, external_tag="F2", name="Fine", custom_fields={"amount_number": "x"}),
         dict(worktype="Nope", external_tag="G", name="Fine"),
         dict(worktype=TYPE, external_tag="H", name="Fine", priority="high"),
         dict(worktype=TYPE, external_tag="I", name="A good one"),
@@ -100,11 +101,12 @@ def test_preview_of_invalid_tasks_reports_every_problem_and_writes_nothing(sandb
     assert run.rc != 0
     result = run.result("genesys_task")
     outcomes = [r["outcome"] for r in result["results"]]
-    assert outcomes == ["invalid"] * 8 + ["created"]
+    assert outcomes == ["invalid"] * 9 + ["created"]
     msg = result["msg"]
     for expected in ("3 to 256", "out of range", "365 days", "queue: queue 'Nope' does not exist",
-                     "status 'Nope' is not a status", "has 21 items", "colour_text not in the worktype's schema",
-                     "worktype 'Nope' does not exist", "items[7] (H)"):
+                     "status 'Nope' is not a status", "has 21 items", "colour_text not in the worktype's schema", "items[5] (F)",
+                     "worktype 'Nope' does not exist", "items[8] (H)",
+                     "custom_fields.amount_number: 'x' is not of type number"):
         assert expected in msg, expected
     assert writes(sandbox.journal(start)) == []
     fast = play([task("genesys_task", items=bad, fail_fast=True)])
