@@ -69,6 +69,13 @@ options:
     description:
       - Name of the one object to manage. Mutually exclusive with O(items).
     type: str
+  items:
+    description:
+      - The objects to manage in one call, instead of O(name); the whole list is compared with one listing.
+      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
+        like a module call of its own before anything is changed.
+    type: list
+    elements: dict
   state:
     description:
       - Whether the object named by O(name) should exist.

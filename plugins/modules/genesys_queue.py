@@ -767,13 +767,6 @@ options:
     choices: [additive, authoritative]
     default: additive
 
-  items:
-    description:
-      - Queues to manage in one call, instead of O(name).
-      - Each item takes C(name), C(state) (default V(present)) and the options of a single queue; each is checked
-        like a module call of its own before anything is changed.
-    type: list
-    elements: dict
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.RESOURCE

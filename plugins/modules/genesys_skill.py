@@ -23,13 +23,6 @@ options:
       - Name of the division the skill belongs to. The home division when a new skill does not set it.
       - A change moves the skill with the API's division PATCH.
     type: str
-  items:
-    description:
-      - Skills to manage in one call, instead of O(name).
-      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
-        like a module call of its own before anything is changed.
-    type: list
-    elements: dict
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.RESOURCE

@@ -27,13 +27,6 @@ options:
       - Name of the workbin's division; the home division when a new workbin does not set it.
       - A change moves the workbin with the divisions objects endpoint.
     type: str
-  items:
-    description:
-      - Workbins to manage in one call, instead of O(name).
-      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
-        like a module call of its own before anything is changed.
-    type: list
-    elements: dict
 
 extends_documentation_fragment:
   - cxops.genesys.genesys

@@ -130,13 +130,6 @@ options:
     type: str
     choices: [additive, authoritative]
     default: additive
-  items:
-    description:
-      - Worktypes to manage in one call, instead of O(name).
-      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
-        like a module call of its own before anything is changed.
-    type: list
-    elements: dict
 
 extends_documentation_fragment:
   - cxops.genesys.genesys

@@ -28,13 +28,6 @@ options:
     description:
       - Name of the division the wrap-up code belongs to. The home division when a new code does not set it.
     type: str
-  items:
-    description:
-      - Wrap-up codes to manage in one call, instead of O(name).
-      - Each item takes C(name), C(state) (default V(present)) and the options of a single object; each is checked
-        like a module call of its own before anything is changed.
-    type: list
-    elements: dict
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.RESOURCE
