@@ -199,3 +199,45 @@ def run_task_info_module():
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     module.exit_json(changed=False, objects=objects, api_requests=client.stats)
+
+
+USER_SKILLS_ITEM = dict(
+    user=dict(type="str", required=True),
+    skills=dict(type="list", elements="dict", required=True, options=dict(
+        name=dict(type="str", required=True), proficiency=dict(type="float", required=True))),
+    mode=dict(type="str", choices=["additive", "authoritative"], default="additive"),
+)
+
+
+def run_user_skills_module():
+    """genesys_user_skills: agents' routing skills, one user or many in one call."""
+    from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkills
+
+    args = dict(CONNECTION_ARGS)
+    args.update(dict((k, dict(v, required=False)) for k, v in USER_SKILLS_ITEM.items()))
+    args.update(items=dict(type="list", elements="dict"), max_deletions=dict(type="int", default=0))
+    module = AnsibleModule(argument_spec=args, supports_check_mode=True, mutually_exclusive=[("items", "user")],
+                           required_one_of=[("items", "user")], required_by={"user": "skills"})
+    p = module.params
+    if p["items"] is None:
+        items = [dict(user=p["user"], skills=p["skills"], mode=p["mode"])]
+    else:
+        validator = ArgumentSpecValidator(USER_SKILLS_ITEM)
+        items, errors = [], []
+        for index, raw in enumerate(p["items"]):
+            checked = validator.validate(raw)
+            errors.extend("items[{0}] ({1}): {2}".format(index, raw.get("user"), e) for e in checked.error_messages)
+            items.append(checked.validated_parameters)
+        if errors:
+            module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(errors))
+    try:
+        client = connect(module)
+        result = AgentSkills(client, check_mode=module.check_mode).run(items, max_deletions=p["max_deletions"])
+    except GenesysError as exc:
+        module.fail_json(**exc.to_fail_json())
+    result["api_requests"] = client.stats
+    for warning in result.pop("warnings"):
+        module.warn(warning)
+    if not module._diff:
+        result.pop("diff")
+    module.exit_json(**result)

@@ -1,0 +1,107 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: genesys_user_skills
+short_description: Manage the routing skills of Genesys Cloud agents
+version_added: 0.1.0
+description:
+  - Assigns routing skills, by name and with a proficiency, to users, by email; one user or many in one call.
+  - Users are listed once per call, with their skills where the API returns them; a user listed without them is read
+    on its own.
+  - Writes use the bulk endpoints, at most 50 skills per request. V(additive) adds or updates the listed skills and
+    removes none; V(authoritative) makes the list the user's whole set, and its removals count against
+    O(max_deletions).
+  - Inactive and deleted users are skipped with a warning that names them; they never fail the run. An email that
+    no user has fails the call before anything is written.
+author:
+  - cxops.genesys contributors (@cxops)
+options:
+  user:
+    description: Email of the one user to manage. Mutually exclusive with O(items).
+    type: str
+  skills:
+    description: The user's skills.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: Name of the skill.
+        type: str
+        required: true
+      proficiency:
+        description: Proficiency, 0 to 5.
+        type: float
+        required: true
+  mode:
+    description:
+      - V(additive) adds or updates the listed skills; V(authoritative) also removes the user's other skills.
+    type: str
+    choices: [additive, authoritative]
+    default: additive
+  items:
+    description:
+      - Users to manage in one call, each with C(user), C(skills) and C(mode) as above.
+    type: list
+    elements: dict
+  max_deletions:
+    description:
+      - The most skill assignments this call may remove (in V(authoritative) mode); more fail the call before
+        anything is written.
+    type: int
+    default: 0
+extends_documentation_fragment:
+  - cxops.genesys.genesys
+  - cxops.genesys.genesys.ATTRIBUTES
+"""
+
+EXAMPLES = r"""
+- name: Give two agents their skills
+  cxops.genesys.genesys_user_skills:
+    items:
+      - user: alice@example.com
+        skills:
+          - {name: Billing, proficiency: 4}
+          - {name: Spanish, proficiency: 2.5}
+      - user: bob@example.com
+        mode: authoritative
+        skills:
+          - {name: Billing, proficiency: 3}
+    max_deletions: 10
+"""
+
+RETURN = r"""
+changed:
+  description: Whether any user's skills changed (or would, in check mode).
+  returned: always
+  type: bool
+results:
+  description: One entry per user, with its skills by name before and after (skill name to proficiency).
+  returned: always
+  type: list
+  elements: dict
+summary:
+  description: How many users were updated, unchanged and skipped.
+  returned: always
+  type: dict
+api_requests:
+  description: Requests this call sent, token requests, retries and throttled answers.
+  returned: always
+  type: dict
+"""
+
+from ansible_collections.cxops.genesys.plugins.module_utils.module import run_user_skills_module
+
+
+def main():
+    run_user_skills_module()
+
+
+if __name__ == "__main__":
+    main()
