@@ -88,6 +88,13 @@ options:
       - Deletions happen only up to O(max_deletions).
     type: bool
     default: false
+  planned:
+    description:
+      - In check mode, the names of objects that earlier tasks of the same run would create, by kind (V(skill),
+        V(wrapup_code), V(queue), V(workbin), V(worktype), V(language), V(division)). A reference to one of them is
+        predicted instead of refused, so a dry run over a new org works end to end. Ignored outside check mode.
+      - The roles set it from the desired state of the types they depend on.
+    type: dict
   max_deletions:
     description:
       - With O(items), the most objects this call may delete (through O(purge), items with C(state=absent), or authoritative associations).

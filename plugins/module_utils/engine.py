@@ -170,8 +170,11 @@ class References:
         "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None),
     }
 
-    def __init__(self, client):
+    def __init__(self, client, planned=None):
         self.client = client
+        # In check mode, objects that earlier tasks of the same run would create: a reference to one
+        # of them is predicted, not refused (a dry run over a new org works end to end).
+        self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
         self._ids = {}       # kind -> {name: id}
         self._names = {}     # kind -> {id: name}
         self.objects = {}    # kind -> {id: listed object}, for kinds listed in full
@@ -205,6 +208,8 @@ class References:
         ids = self._ids.get(kind, {})
         if name in ids:
             return ids[name]
+        if name in self.planned.get(kind, ()):
+            return "planned:" + name
         return name if kind == "user" and name in self._names.get(kind, {}) else None  # users also by id
 
     def name_of(self, kind, ref):
@@ -317,6 +322,9 @@ class Engine:
         for obj in self.spec.list(self.client):
             existing.setdefault(obj["name"], obj)
             self.view(obj)  # learns the references the listing embeds
+        if self.spec.ref_kind:  # items may reference objects of their own type that this call creates first
+            self.refs.planned.setdefault(self.spec.ref_kind, set()).update(
+                i["name"] for i in items if i.get("state", "present") == "present")
         self._validate(items)
         plan = [self._plan(item, existing.get(item["name"])) for item in items]
         if purge:

@@ -13,7 +13,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, GenesysClient)
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, References
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError
 
 CONNECTION_ARGS = dict(
@@ -58,8 +58,15 @@ def resource_argument_spec(spec):
         items=dict(type="list", elements="dict"),
         purge=dict(type="bool", default=False),
         max_deletions=dict(type="int", default=0),
+        planned=dict(type="dict"),
     )
     return args
+
+
+def references(client, module):
+    """References that, in check mode, accept the objects earlier tasks of the run would create."""
+    planned = module.params.get("planned") if module.check_mode else None
+    return References(client, planned=planned)
 
 
 def connect(module):
@@ -86,7 +93,7 @@ def run_resource_module(spec):
         items = [dict((k, p[k]) for k in ["name", "state"] + list(spec.argument_spec()))]
     try:
         client = connect(module)
-        result = Engine(client, spec, check_mode=module.check_mode).ensure(
+        result = Engine(client, spec, check_mode=module.check_mode, references=references(client, module)).ensure(
             items, purge=p["purge"], max_deletions=p["max_deletions"], single=p["items"] is None)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
@@ -215,7 +222,8 @@ def run_user_skills_module():
 
     args = dict(CONNECTION_ARGS)
     args.update(dict((k, dict(v, required=False)) for k, v in USER_SKILLS_ITEM.items()))
-    args.update(items=dict(type="list", elements="dict"), max_deletions=dict(type="int", default=0))
+    args.update(items=dict(type="list", elements="dict"), max_deletions=dict(type="int", default=0),
+                planned=dict(type="dict"))
     module = AnsibleModule(argument_spec=args, supports_check_mode=True, mutually_exclusive=[("items", "user")],
                            required_one_of=[("items", "user")], required_by={"user": "skills"})
     p = module.params
@@ -232,7 +240,9 @@ def run_user_skills_module():
             module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(errors))
     try:
         client = connect(module)
-        result = AgentSkills(client, check_mode=module.check_mode).run(items, max_deletions=p["max_deletions"])
+        agents = AgentSkills(client, check_mode=module.check_mode)
+        agents.refs = references(client, module)
+        result = agents.run(items, max_deletions=p["max_deletions"])
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     result["api_requests"] = client.stats

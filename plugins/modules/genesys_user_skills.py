@@ -56,6 +56,11 @@ options:
         anything is written.
     type: int
     default: 0
+  planned:
+    description:
+      - In check mode, names of skills that earlier tasks of the same run would create (key V(skill)); a reference
+        to one of them is predicted instead of refused. Ignored outside check mode.
+    type: dict
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.ATTRIBUTES

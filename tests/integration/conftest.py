@@ -71,3 +71,19 @@ def play(sandbox):
 def writes(entries):
     return [e for e in entries if e["method"] in ("POST", "PUT", "PATCH", "DELETE") and e["path"].startswith("/api/v2")
             and not e["path"].endswith("/query")]
+
+
+@pytest.fixture
+def site(sandbox):
+    """site(*args, inventory="inventories/sandbox") runs playbooks/site.yml against the test sandbox."""
+
+    def run(*args, inventory="inventories/sandbox", env=None):
+        command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", inventory,
+                   "playbooks/site.yml"] + list(args)
+        environ = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="results_json", GENESYSCLOUD_API_URL=sandbox.url,
+                       ANSIBLE_CALLBACK_PLUGINS=os.path.join(os.path.dirname(__file__), "callback_plugins"),
+                       ANSIBLE_NOCOLOR="1", **(env or {}))
+        return PlayRun(subprocess.run(command, check=False, capture_output=True, text=True, env=environ, cwd=ROOT,
+                                      timeout=600))
+
+    return run
