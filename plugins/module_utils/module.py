@@ -8,6 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
@@ -251,3 +253,29 @@ def run_user_skills_module():
     if not module._diff:
         result.pop("diff")
     module.exit_json(**result)
+
+
+def run_preflight_module():
+    """genesys_preflight: refuse a run before any write when the org, a name or a limit is wrong."""
+    from ansible_collections.cxops.genesys.plugins.module_utils.preflight import KINDS, Preflight
+
+    args = dict(CONNECTION_ARGS)
+    args.update(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
+                desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
+                label=dict(type="str", default="this org"))
+    module = AnsibleModule(argument_spec=args, supports_check_mode=True)
+    p = module.params
+    unknown = sorted((set(p["naming"] or {}) | set(p["desired"] or {})) - set(KINDS))
+    if unknown:
+        module.fail_json(msg="Unknown kinds {0}; allowed: {1}".format(", ".join(unknown), ", ".join(sorted(KINDS))))
+    try:
+        client = connect(module)
+        result = Preflight(client, p["label"]).run(p["expected_org_id"], p["expected_org_name"], p["naming"],
+                                                   p["desired"], p["check_limits"])
+    except (GenesysError, re.error) as exc:
+        module.fail_json(msg=str(exc))
+    result["api_requests"] = client.stats
+    if result["failures"]:
+        module.fail_json(msg="Preflight refused the run, nothing was changed: " + "; ".join(result["failures"]),
+                         **result)
+    module.exit_json(changed=False, **result)

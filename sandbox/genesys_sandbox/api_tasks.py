@@ -66,8 +66,10 @@ def register(app, sb):
     @route(app, sb, f"{BASE}/workbins/query", ["POST"])
     def query_workbins(org):
         body = json_body("WorkbinQueryRequest")
-        items = [_drop_none(w) for w in org.listing("workbins")]
-        return answer(_cursor_page(_filtered(items, body.get("filters", []), _bin_attr), body, "workbins/query"))
+        items = _filtered([_drop_none(w) for w in org.listing("workbins")], body.get("filters", []), _bin_attr)
+        if body.get("select") == "Count":
+            return answer({"entities": [], "count": len(items), "selfUri": request.path})
+        return answer(_cursor_page(items, body, "workbins/query"))
 
     # --- worktypes -------------------------------------------------------------------------------
     def check_worktype_refs(org, body):
@@ -134,8 +136,10 @@ def register(app, sb):
     @route(app, sb, f"{BASE}/worktypes/query", ["POST"])
     def query_worktypes(org):
         body = json_body("WorktypeQueryRequest")
-        items = [worktype_view(org, w) for w in org.listing("worktypes")]
-        return answer(_cursor_page(_filtered(items, body.get("filters", []), _type_attr), body, "worktypes/query"))
+        items = _filtered([worktype_view(org, w) for w in org.listing("worktypes")], body.get("filters", []), _type_attr)
+        if body.get("select") == "Count":
+            return answer({"entities": [], "count": len(items), "selfUri": request.path})
+        return answer(_cursor_page(items, body, "worktypes/query"))
 
     # --- statuses --------------------------------------------------------------------------------
     def new_status(org, type_id, body):

@@ -1,0 +1,73 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Checks made before any write: the credentials reach the org the inventory expects, every
+desired name follows the naming policy, and the projected counts stay within the org's limits."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
+
+# kind: (spec, limit namespace, limit key)
+KINDS = {
+    "skill": (SkillSpec(), "skills", "skill.count.max"),
+    "wrapup_code": (WrapupCodeSpec(), "routing", "wrapup.codes.max"),
+    "queue": (QueueSpec(), "routing", "queues.max"),
+    "workbin": (WorkbinSpec(), "task.management", "workbins.max"),
+    "worktype": (WorktypeSpec(), "task.management", "worktypes.max"),
+}
+
+
+class Preflight:
+    def __init__(self, client, label):
+        self.client = client
+        self.label = label  # the inventory host, named in every failure
+
+    def run(self, expected_org_id=None, expected_org_name=None, naming=None, desired=None, check_limits=True):
+        failures = []
+        org = self.client.get("/api/v2/organizations/me")
+        if expected_org_id and org.get("id") != expected_org_id or \
+                expected_org_name and org.get("name") != expected_org_name:
+            failures.append("org pin: the credentials of {0} reach org {1!r} ({2}), not the expected {3}".format(
+                self.label, org.get("name"), org.get("id"), expected_org_name or expected_org_id))
+            return dict(org=org, failures=failures, projected={})
+        desired = desired or {}
+        for kind, pattern in sorted((naming or {}).items()):
+            rule = re.compile(pattern)
+            failures.extend("naming policy: {0} {1!r} of {2} does not match {3!r} (rule naming.{0})".format(
+                kind, name, self.label, pattern) for name in desired.get(kind) or [] if not rule.search(name))
+        projected = {}
+        if check_limits:
+            for kind, names in sorted(desired.items()):
+                projected[kind], failure = self._limit(kind, set(names or []))
+                if failure:
+                    failures.append(failure)
+        return dict(org=org, failures=failures, projected=projected)
+
+    def _limit(self, kind, names):
+        """Projected count after the run, against the org's limit. Cheap when comfortably within it:
+        a count request, then a full listing only when the new names could cross the limit."""
+        spec, namespace, key = KINDS[kind]
+        limits = self.client.get("/api/v2/organizations/limits/namespaces/" + namespace) or {}
+        limit = next((e["value"] for e in limits.get("entities") or [] if e.get("key") == key), None)
+        count = self._count(spec)
+        if limit is None or count + len(names) <= limit:
+            return count + len(names), None
+        existing = set(o["name"] for o in spec.list(self.client))
+        projected = len(existing | names)
+        if projected > limit:
+            return projected, "limit: {0} would have {1} {2}s after the run; the org's limit {3}/{4} is {5}".format(
+                self.label, projected, kind.replace("_", "-"), namespace, key, limit)
+        return projected, None
+
+    def _count(self, spec):
+        if spec.path.startswith("/api/v2/taskmanagement"):
+            return (self.client.request("POST", spec.path + "/query", body={"select": "Count"}, safe=True) or {}).get(
+                "count", 0)
+        # Soft-deleted skills count too: an over-estimate, which only costs a full listing.
+        return (self.client.get(spec.path, {"pageSize": 1}) or {}).get("total", 0)
