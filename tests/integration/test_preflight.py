@@ -49,3 +49,11 @@ def test_preflight_passes_on_the_right_org_with_cheap_counts(sandbox, site):
     preflight = [e for e in sandbox.journal(start) if e["org"] == "acme-us"][:12]
     counts = [e for e in preflight if e["query"] == "pageSize=1" or (e.get("body") or {}).get("select") == "Count"]
     assert len(counts) == 5, "one count per type, no full listing while well within the limits"
+
+
+def test_genesys_preflight_alone_reports_the_projection(play):
+    run = play([{"name": "check", "cxops.genesys.genesys_preflight": {
+        "expected_org_name": "acme-us", "desired": {"skill": ["A", "B"]}, "naming": {"skill": "^[A-Z]$"}}}])
+    assert run.rc == 0
+    result = run.result("check")
+    assert result["org"]["name"] == "acme-us" and result["projected"] == {"skill": 2} and result["failures"] == []
