@@ -57,3 +57,11 @@ def test_genesys_preflight_alone_reports_the_projection(play):
     assert run.rc == 0
     result = run.result("check")
     assert result["org"]["name"] == "acme-us" and result["projected"] == {"skill": 2} and result["failures"] == []
+
+
+def test_staged_rollout_stops_at_the_first_failing_org(sandbox, site):
+    start = len(sandbox.journal())
+    run = site("-e", "genesys_serial=1", "-e", "genesys_org_name=acme-eu")
+    assert run.rc != 0
+    assert writes(sandbox.journal(start)) == [], "acme-us failed its org pin, so acme-eu never started"
+    assert "acme-eu" not in run.data["stats"] or run.data["stats"]["acme-eu"]["changed"] == 0
