@@ -43,6 +43,7 @@ def main():
     os.makedirs(os.path.join(collections, "ansible_collections", "cxops"))
     os.symlink(ROOT, os.path.join(collections, "ansible_collections", "cxops", "genesys"))
     env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections, GENESYSCLOUD_API_URL=url, ANSIBLE_FORCE_COLOR="0",
+               ANSIBLE_CALLBACKS_ENABLED="cxops.genesys.genesys_summary",
                CXOPS_GENESYS_TOKEN_CACHE=os.path.join(collections, "tokens"))
     sandbox = subprocess.Popen([os.path.join(BIN, "genesys-sandbox"), "--port", str(port)])
     try:

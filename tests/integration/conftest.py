@@ -17,7 +17,8 @@ class PlayRun:
         self.rc = proc.returncode
         self.stdout = proc.stdout
         self.stderr = proc.stderr
-        self.data = json.loads(proc.stdout[proc.stdout.index("{"):]) if "{" in proc.stdout else {}
+        text = proc.stdout[proc.stdout.index("{"):] if "{" in proc.stdout else "{}"
+        self.data = json.JSONDecoder().raw_decode(text)[0]  # other callbacks may print after it
 
     @property
     def tasks(self):

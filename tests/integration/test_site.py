@@ -24,3 +24,19 @@ def test_site_converges_both_orgs_in_dependency_order(sandbox, site):
     again = site("--check", "--diff")
     assert again.rc == 0 and again.stats("acme-us")["changed"] == 0 and again.stats("acme-eu")["changed"] == 0
     assert site().stats("acme-us")["changed"] == 0
+
+
+def test_run_summary_per_org_written_as_json(sandbox, site, tmp_path):
+    path = tmp_path / "summary.json"
+    run = site(env={"ANSIBLE_CALLBACKS_ENABLED": "cxops.genesys.genesys_summary",
+                    "CXOPS_GENESYS_SUMMARY_PATH": str(path)})
+    assert run.rc == 0, run.stdout
+    import json
+    summary = json.loads(path.read_text())["orgs"]
+    assert set(summary) == {"acme-us", "acme-eu"}
+    us = summary["acme-us"]
+    assert us["types"]["skill"]["created"] == 3 and us["types"]["queue"]["created"] == 2
+    assert us["token_requests"] == 1, "one token request per org per run"
+    journal = [e for e in sandbox.journal() if e["org"] == "acme-us" and e["path"].startswith("/api/v2")]
+    assert us["api_requests"] == len(journal), "every request of the org is counted"
+    assert "Genesys summary for acme-us" in run.stdout
