@@ -279,3 +279,16 @@ def run_preflight_module():
         module.fail_json(msg="Preflight refused the run, nothing was changed: " + "; ".join(result["failures"]),
                          **result)
     module.exit_json(changed=False, **result)
+
+
+def run_export_module():
+    """genesys_export: the org's configuration in the roles' variable format."""
+    from ansible_collections.cxops.genesys.plugins.module_utils.export import export
+
+    module = AnsibleModule(argument_spec=dict(CONNECTION_ARGS), supports_check_mode=True)
+    try:
+        client = connect(module)
+        variables = export(client)
+    except GenesysError as exc:
+        module.fail_json(**exc.to_fail_json())
+    module.exit_json(changed=False, variables=variables, api_requests=client.stats)

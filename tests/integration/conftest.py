@@ -78,9 +78,9 @@ def writes(entries):
 def site(sandbox):
     """site(*args, inventory="inventories/sandbox") runs playbooks/site.yml against the test sandbox."""
 
-    def run(*args, inventory="inventories/sandbox", env=None):
+    def run(*args, inventory="inventories/sandbox", env=None, playbook="playbooks/site.yml"):
         command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", inventory,
-                   "playbooks/site.yml"] + list(args)
+                   playbook] + list(args)
         environ = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="results_json", GENESYSCLOUD_API_URL=sandbox.url,
                        ANSIBLE_CALLBACK_PLUGINS=os.path.join(os.path.dirname(__file__), "callback_plugins"),
                        ANSIBLE_NOCOLOR="1", **(env or {}))

@@ -1,0 +1,58 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""An org's configuration in exactly the roles' variable format, references by name, so that
+site.yml run on the export changes nothing."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkills
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, References
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
+
+VARIABLES = (("genesys_skills", SkillSpec()), ("genesys_wrapup_codes", WrapupCodeSpec()),
+             ("genesys_queues", QueueSpec()), ("genesys_workbins", WorkbinSpec()), ("genesys_worktypes", WorktypeSpec()))
+
+
+def export(client):
+    refs = References(client)
+    out = {}
+    for variable, spec in VARIABLES:
+        engine = Engine(client, spec, references=refs)
+        items = []
+        for obj in spec.list(client):
+            item = engine.view(obj)
+            item.pop("id")
+            for option, association in spec.associations.items():
+                item[option] = [_drop_ids(v) for v in association.read(client, refs, obj)]
+            items.append(_prune(item))
+        out[variable] = sorted(items, key=lambda i: i["name"])
+    agents = AgentSkills(client)
+    agents.refs = refs
+    refs.load("user")
+    out["genesys_agents"] = []
+    for user in sorted(refs.objects["user"].values(), key=lambda u: u["email"]):
+        if user.get("state") != "active":
+            continue
+        skills = agents.current(user)
+        if skills:
+            out["genesys_agents"].append({"user": user["email"], "skills": [
+                {"name": n, "proficiency": p} for n, p in sorted(skills.items())]})
+    return out
+
+
+def _drop_ids(value):
+    return dict((k, v) for k, v in value.items() if k != "id") if isinstance(value, dict) else value
+
+
+def _prune(value):
+    """Leave out what is unset, so the export reads like hand-written desired state."""
+    if isinstance(value, dict):
+        pruned = dict((k, _prune(v)) for k, v in value.items())
+        return dict((k, v) for k, v in pruned.items() if v not in (None, {}, []) and not (k == "default" and v is False))
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
