@@ -37,16 +37,35 @@ def item_argument_spec(spec):
     return item
 
 
-def validate_items(items, spec):
-    """Check each item as if it were a module call of its own, naming the item in every error."""
-    validator = ArgumentSpecValidator(item_argument_spec(spec))
-    valid, errors = [], []
+def validate_items(items, item_spec):
+    """Check each item as if it were a module call of its own. Returns the items with their
+    defaults, and the errors of each bad item by index."""
+    validator = ArgumentSpecValidator(item_spec)
+    valid, errors = [], {}
     for index, item in enumerate(items):
         result = validator.validate(item)
-        label = "items[{0}] ({1})".format(index, item.get("name", "no name") if isinstance(item, dict) else item)
-        errors.extend("{0}: {1}".format(label, e) for e in result.error_messages)
-        valid.append(result.validated_parameters)
+        valid.append(dict(item, **result.validated_parameters))
+        if result.error_messages:
+            errors[index] = list(result.error_messages)
     return valid, errors
+
+
+def fail_on_item_errors(module, items, errors, key="name"):
+    """Fail before anything is written, naming each bad item."""
+    if errors:
+        module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(
+            "items[{0}] ({1}): {2}".format(index, items[index].get(key), e)
+            for index in sorted(errors) for e in errors[index]))
+
+
+def report(module, client, result):
+    """Exit with the result: requests made, warnings as warnings, the diff only in diff mode."""
+    result["api_requests"] = client.stats
+    for warning in result.pop("warnings", []):
+        module.warn(warning)
+    if not module._diff:
+        result.pop("diff", None)
+    return result
 
 
 def resource_argument_spec(spec):
@@ -88,9 +107,8 @@ def run_resource_module(spec):
     if p["purge"] and p["items"] is None:
         module.fail_json(msg="purge needs items: it deletes the {0}s that the list does not name".format(spec.kind))
     if p["items"] is not None:
-        items, errors = validate_items(p["items"], spec)
-        if errors:
-            module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(errors))
+        items, errors = validate_items(p["items"], item_argument_spec(spec))
+        fail_on_item_errors(module, items, errors)
     else:
         items = [dict((k, p[k]) for k in ["name", "state"] + list(spec.argument_spec()))]
     try:
@@ -99,12 +117,7 @@ def run_resource_module(spec):
             items, purge=p["purge"], max_deletions=p["max_deletions"], single=p["items"] is None)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
-    result["api_requests"] = client.stats
-    for warning in result.pop("warnings"):
-        module.warn(warning)
-    if not module._diff:
-        result.pop("diff")
-    module.exit_json(**result)
+    module.exit_json(**report(module, client, result))
 
 
 def run_info_module(spec):
@@ -138,27 +151,19 @@ def run_task_module():
     invalid = {}
     if p["items"] is None:
         items = [dict((k, p[k]) for k in item_spec)]
-    else:
-        validator = ArgumentSpecValidator(item_spec)
-        items = []
-        for index, raw in enumerate(p["items"]):
-            checked = validator.validate(raw)
-            items.append(dict(checked.validated_parameters, external_tag=raw.get("external_tag"),
-                              worktype=raw.get("worktype"), state=raw.get("state", "present")))
-            if checked.error_messages:
-                invalid[index] = list(checked.error_messages)
+    else:  # a bad item is reported as invalid, and does not stop the others
+        items, invalid = validate_items(p["items"], item_spec)
+        for item in items:
+            item.setdefault("state", "present")
     try:
         client = connect(module)
         result = TaskEngine(client, check_mode=module.check_mode).run(items, fail_fast=p["fail_fast"],
                                                                       invalid=invalid)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
-    result["api_requests"] = client.stats
-    for entry in result["results"]:
-        for warning in entry.pop("warnings", []):
-            module.warn("task {0}: {1}".format(entry["external_tag"], warning))
-    if not module._diff:
-        result.pop("diff")
+    result["warnings"] = ["task {0}: {1}".format(entry["external_tag"], warning)
+                          for entry in result["results"] for warning in entry.pop("warnings", [])]
+    result = report(module, client, result)
     bad = [r for r in result["results"] if r["outcome"] in ("invalid", "failed")]
     if bad:
         details = "; ".join("items[{0}] ({1}): {2}".format(r["index"], r["external_tag"], ", ".join(
@@ -232,14 +237,8 @@ def run_user_skills_module():
     if p["items"] is None:
         items = [dict(user=p["user"], skills=p["skills"], mode=p["mode"])]
     else:
-        validator = ArgumentSpecValidator(USER_SKILLS_ITEM)
-        items, errors = [], []
-        for index, raw in enumerate(p["items"]):
-            checked = validator.validate(raw)
-            errors.extend("items[{0}] ({1}): {2}".format(index, raw.get("user"), e) for e in checked.error_messages)
-            items.append(checked.validated_parameters)
-        if errors:
-            module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(errors))
+        items, errors = validate_items(p["items"], USER_SKILLS_ITEM)
+        fail_on_item_errors(module, items, errors, key="user")
     try:
         client = connect(module)
         agents = AgentSkills(client, check_mode=module.check_mode)
@@ -247,12 +246,7 @@ def run_user_skills_module():
         result = agents.run(items, max_deletions=p["max_deletions"])
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
-    result["api_requests"] = client.stats
-    for warning in result.pop("warnings"):
-        module.warn(warning)
-    if not module._diff:
-        result.pop("diff")
-    module.exit_json(**result)
+    module.exit_json(**report(module, client, result))
 
 
 def run_preflight_module():
