@@ -15,10 +15,10 @@ BULK = 50  # skills per bulk PATCH or PUT, the API's limit
 
 
 class AgentSkills:
-    def __init__(self, client, check_mode=False):
+    def __init__(self, client, check_mode=False, references=None):
         self.client = client
         self.check_mode = check_mode
-        self.refs = References(client)
+        self.refs = references or References(client)
         self.warnings = []
 
     def current(self, user):

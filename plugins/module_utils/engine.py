@@ -13,7 +13,6 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import time
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     ConflictError, InputError, NotFoundError, UncertainWriteError)
@@ -494,7 +493,7 @@ class Engine:
             except (UncertainWriteError, ConflictError) as exc:
                 error = exc
             for wait in (0, 1, 2, 4):  # listings can lag behind a create
-                time.sleep(wait)
+                self.client.sleep(wait)
                 found = self.spec.find_by_name(self.client, item["name"])
                 if found is not None:
                     step = self._plan(dict((k, v) for k, v in item.items() if k not in self.spec.associations), found)

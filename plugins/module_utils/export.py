@@ -30,8 +30,7 @@ def export(client):
                 item[option] = [_drop_ids(v) for v in association.read(client, refs, obj)]
             items.append(_prune(item))
         out[variable] = sorted(items, key=lambda i: i["name"])
-    agents = AgentSkills(client)
-    agents.refs = refs
+    agents = AgentSkills(client, references=refs)
     refs.load("user")
     out["genesys_agents"] = []
     for user in sorted(refs.objects["user"].values(), key=lambda u: u["email"]):

@@ -241,9 +241,8 @@ def run_user_skills_module():
         fail_on_item_errors(module, items, errors, key="user")
     try:
         client = connect(module)
-        agents = AgentSkills(client, check_mode=module.check_mode)
-        agents.refs = references(client, module)
-        result = agents.run(items, max_deletions=p["max_deletions"])
+        result = AgentSkills(client, check_mode=module.check_mode, references=references(client, module)).run(
+            items, max_deletions=p["max_deletions"])
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     module.exit_json(**report(module, client, result))

@@ -27,6 +27,7 @@ class Preflight:
     def __init__(self, client, label):
         self.client = client
         self.label = label  # the inventory host, named in every failure
+        self._limits = {}   # namespace -> {key: value}, read once each
 
     def run(self, expected_org_id=None, expected_org_name=None, naming=None, desired=None, check_limits=True):
         failures = []
@@ -53,8 +54,10 @@ class Preflight:
         """Projected count after the run, against the org's limit. Cheap when comfortably within it:
         a count request, then a full listing only when the new names could cross the limit."""
         spec, namespace, key = KINDS[kind]
-        limits = self.client.get("/api/v2/organizations/limits/namespaces/" + namespace) or {}
-        limit = next((e["value"] for e in limits.get("entities") or [] if e.get("key") == key), None)
+        if namespace not in self._limits:
+            listed = self.client.get("/api/v2/organizations/limits/namespaces/" + namespace) or {}
+            self._limits[namespace] = dict((e.get("key"), e.get("value")) for e in listed.get("entities") or [])
+        limit = self._limits[namespace].get(key)
         count = self._count(spec)
         if limit is None or count + len(names) <= limit:
             return count + len(names), None

@@ -49,6 +49,8 @@ def test_preflight_passes_on_the_right_org_with_cheap_counts(sandbox, site):
     preflight = [e for e in sandbox.journal(start) if e["org"] == "acme-us"][:12]
     counts = [e for e in preflight if e["query"] == "pageSize=1" or (e.get("body") or {}).get("select") == "Count"]
     assert len(counts) == 5, "one count per type, no full listing while well within the limits"
+    limits = [e for e in sandbox.journal(start) if e["org"] == "acme-us" and "/limits/namespaces/" in e["path"]]
+    assert len(limits) == 3, "each limit namespace is read once"
 
 
 def test_genesys_preflight_alone_reports_the_projection(play):
