@@ -23,9 +23,15 @@ options:
       - Base URL of the API, overriding O(region); for the sandbox or an API gateway.
       - The token URL is derived from it by turning a leading C(api.) label into C(login.), or is the same host
         when there is no C(api.) label.
-      - Plain C(http) is accepted only for loopback addresses.
+      - Plain C(http) is accepted only for loopback addresses, or when O(allow_http=true).
       - If not set, the environment variable E(GENESYSCLOUD_API_URL) is used.
     type: str
+  allow_http:
+    description:
+      - Accept a plain C(http) O(api_url) on a host other than a loopback address, for example a test double
+        on another machine. Credentials and tokens then travel unencrypted.
+    type: bool
+    default: false
   client_id:
     description:
       - OAuth client id of a client-credentials grant.
@@ -55,6 +61,12 @@ notes:
   - Tokens obtained with client credentials are cached for their lifetime in a file readable by its owner only
     (under C(~/.cache/cxops.genesys/tokens), or the folder named by E(CXOPS_GENESYS_TOKEN_CACHE)), so a playbook
     asks for one token per org, not one per task. The cache holds no client secret.
+  - The module runs on the controller, inside Ansible's worker process (an action plugin), unless the task's
+    connection is not local. The items of a loop then share one session, so each item costs no token request,
+    no listing of its own and no module process start. The controller needs the C(requests) library.
+  - Reads of sub-resources (queue members, queue wrap-up codes, worktype statuses) run four at a time. When the
+    API's rate-limit headers say the token's window is used up, or a request is answered 429, every request of
+    the token waits for the window's reset.
   - Throttled requests (HTTP 429) wait for C(Retry-After); reads and idempotent writes are retried on 502, 503,
     504 and dropped connections with jittered backoff. A create that fails in transit is never repeated blindly;
     the object is read back by name first.

@@ -15,10 +15,11 @@ BULK = 50  # skills per bulk PATCH or PUT, the API's limit
 
 
 class AgentSkills:
-    def __init__(self, client, check_mode=False, references=None):
+    def __init__(self, client, check_mode=False, references=None, listings=None):
         self.client = client
         self.check_mode = check_mode
         self.refs = references or References(client)
+        self.listings = {} if listings is None else listings   # kept current with this class's writes
         self.warnings = []
 
     def current(self, user):
@@ -30,9 +31,15 @@ class AgentSkills:
         return dict((self.refs.name_of("skill", s), float(s.get("proficiency") or 0)) for s in skills
                     if s.get("state", "active") == "active")
 
+    def users(self):
+        """Users by email, with their skills: listed once (or taken from `listings`)."""
+        if "user skills" not in self.listings:
+            self.listings["user skills"] = dict((u["email"], u) for u in self.client.list_pages(
+                "/api/v2/users", params={"state": "any", "expand": "skills"}, page_size=500))
+        return self.listings["user skills"]
+
     def run(self, items, max_deletions=0):
-        users = dict((u["email"], u) for u in self.client.list_pages(
-            "/api/v2/users", params={"state": "any", "expand": "skills"}, page_size=500))
+        users = self.users()
         self._validate(items, users)
         plans = []
         for item in items:
@@ -60,6 +67,8 @@ class AgentSkills:
         for plan in plans:
             if plan["action"] == "updated" and not self.check_mode:
                 self._write(plan)
+                users[plan["user"]]["skills"] = [{"id": self.refs.id_of("skill", name), "name": name,
+                                                  "proficiency": value} for name, value in plan["after"].items()]
         return self._result(plans)
 
     def _validate(self, items, users):

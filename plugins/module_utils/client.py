@@ -17,6 +17,7 @@ import os
 import random
 import re
 import stat
+import threading
 import time
 
 try:
@@ -62,16 +63,17 @@ SAFE_METHODS = ("GET", "PUT", "DELETE", "PATCH")
 TOKEN_MARGIN = 60  # seconds before expiry at which a cached token is no longer used
 
 
-def api_base_url(region=None, api_url=None):
-    """The API base URL from `api_url` (which wins) or a region name or domain."""
+def api_base_url(region=None, api_url=None, allow_http=False):
+    """The API base URL from `api_url` (which wins) or a region name or domain. Plain http is
+    refused unless the host is a loopback address or `allow_http` says so explicitly."""
     if api_url:
         url = api_url.rstrip("/")
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise GenesysError("api_url must be an http(s) URL, got {0!r}".format(api_url))
-        if parsed.scheme == "http" and not LOOPBACK.match(parsed.hostname):
+        if parsed.scheme == "http" and not LOOPBACK.match(parsed.hostname) and not allow_http:
             raise GenesysError("api_url: plain http is only accepted for loopback addresses; use https for "
-                               "{0}".format(parsed.hostname))
+                               "{0}, or set allow_http to true".format(parsed.hostname))
         return url
     if not region:
         raise GenesysError("Give region or api_url (or set GENESYSCLOUD_REGION or GENESYSCLOUD_API_URL)")
@@ -152,11 +154,11 @@ class GenesysClient:
     """Talks to one org: authenticates lazily, retries what is safe, and counts what it sends."""
 
     def __init__(self, region=None, api_url=None, client_id=None, client_secret=None, access_token=None,
-                 validate_certs=True, timeout=30, max_retries=8, max_retry_wait=180, max_retry_time=600,
+                 validate_certs=True, timeout=30, allow_http=False, max_retries=8, max_retry_wait=180, max_retry_time=600,
                  token_cache_dir=None, sleep=time.sleep):
         if not HAS_REQUESTS:
             raise GenesysError("The requests library is required")
-        self.base_url = api_base_url(region, api_url)
+        self.base_url = api_base_url(region, api_url, allow_http)
         if not access_token and not (client_id and client_secret):
             raise AuthError("Give client_id and client_secret, or access_token (or set GENESYSCLOUD_OAUTHCLIENT_ID "
                             "and GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN)")
@@ -175,14 +177,41 @@ class GenesysClient:
         self.session.verify = validate_certs
         self.session.headers.update({"Accept": "application/json", "User-Agent": "cxops.genesys"})
         self.stats = {"requests": 0, "token_requests": 0, "retries": 0, "throttled": 0}
+        # Threads (bounded concurrent reads) share the token, the counters and the pause that a 429
+        # or an exhausted rate-limit window imposes on every request of this token.
+        self._lock = threading.Lock()
+        self._token_lock = threading.Lock()
+        self._resume_at = 0.0
 
     # --- authentication ---------------------------------------------------------------------
     def _bearer(self):
-        if not self._token:
-            self._token = self.cache.load()
-        if not self._token:
-            self._token = self._fetch_token()
-        return self._token
+        with self._token_lock:
+            if not self._token:
+                self._token = self.cache.load()
+            if not self._token:
+                self._token = self._fetch_token()
+            return self._token
+
+    def _renew(self, rejected):
+        """Drop a token the API rejected (expired or revoked); one thread fetches the next."""
+        with self._token_lock:
+            if self._token == rejected:
+                self.cache.drop()
+                self._token = None
+
+    def _count(self, key):
+        with self._lock:
+            self.stats[key] += 1
+
+    def _pause(self, seconds):
+        """Hold every request of this client for `seconds` (the rate-limit window resets then)."""
+        with self._lock:
+            self._resume_at = max(self._resume_at, time.time() + seconds)
+
+    def _wait_turn(self):
+        wait = self._resume_at - time.time()
+        if wait > 0:
+            self.sleep(wait)
 
     def _fetch_token(self):
         url = login_url(self.base_url)
@@ -191,7 +220,7 @@ class GenesysClient:
                    "Content-Type": "application/x-www-form-urlencoded"}
         deadline = time.time() + self.max_retry_time
         for attempt in range(self.max_retries + 1):
-            self.stats["token_requests"] += 1
+            self._count("token_requests")
             try:
                 response = self.session.post(url, data={"grant_type": "client_credentials"}, headers=headers,
                                              timeout=self.timeout)
@@ -209,7 +238,7 @@ class GenesysClient:
             throttled = response.status_code == 400 and "rate limit exceeded" in description
             if (throttled or response.status_code in RETRYABLE) and attempt < self.max_retries \
                     and time.time() < deadline:
-                self.stats["throttled" if throttled else "retries"] += 1
+                self._count("throttled" if throttled else "retries")
                 self._backoff(attempt, floor=3 if throttled else 0)
                 continue
             reason = body.get("error") or response.reason
@@ -232,8 +261,10 @@ class GenesysClient:
         reauthenticated = False
         attempt = 0
         while True:
-            headers = {"Authorization": "Bearer " + self._bearer()}
-            self.stats["requests"] += 1
+            self._wait_turn()
+            token = self._bearer()
+            headers = {"Authorization": "Bearer " + token}
+            self._count("requests")
             try:
                 response = self.session.request(method, url, params=params, json=body, headers=headers,
                                                 timeout=self.timeout)
@@ -248,12 +279,12 @@ class GenesysClient:
                 attempt += 1
                 continue
             status = response.status_code
+            self._note_rate_limit(response)
             if status < 300:
                 return _json(response) if response.content else None
             if status == 401 and not reauthenticated and not self._given_token:
                 # The token expired or was revoked: drop it, fetch a new one once, and retry once.
-                self.cache.drop()
-                self._token = None
+                self._renew(token)
                 reauthenticated = True
                 continue
             if status == 429:
@@ -264,8 +295,8 @@ class GenesysClient:
                 if attempt >= self.max_retries or time.time() + wait > deadline:
                     raise self._error(response, method, path, RateLimitError, "Still throttled after {0} attempts: "
                                       .format(attempt + 1))
-                self.stats["throttled"] += 1
-                self.sleep(wait + random.uniform(0, 0.25))
+                self._count("throttled")
+                self._pause(wait + random.uniform(0, 0.25))
                 attempt += 1
                 continue
             if status in RETRYABLE:
@@ -273,11 +304,23 @@ class GenesysClient:
                     raise self._error(response, method, path, UncertainWriteError,
                                       "A write answered {0} and may have been applied: ".format(status))
                 if attempt < self.max_retries and time.time() < deadline:
-                    self.stats["retries"] += 1
+                    self._count("retries")
                     self._backoff(attempt)
                     attempt += 1
                     continue
             raise self._error(response, method, path)
+
+    def _note_rate_limit(self, response):
+        """When the informational headers say this window is used up, wait for its reset instead of
+        collecting 429s (headers are a hint: a 429 with Retry-After remains the rule)."""
+        try:
+            count = int(response.headers["inin-ratelimit-count"])
+            allowed = int(response.headers["inin-ratelimit-allowed"])
+            reset = float(response.headers["inin-ratelimit-reset"])
+        except (KeyError, ValueError):
+            return
+        if 0 < allowed <= count and reset <= self.max_retry_wait:
+            self._pause(reset)
 
     def _backoff(self, attempt, floor=0):
         """Full jitter: a random wait up to 2^attempt seconds, capped at 30."""

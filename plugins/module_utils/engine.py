@@ -13,11 +13,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     ConflictError, InputError, NotFoundError, UncertainWriteError)
 
 MAX_NAME = 256
+CONCURRENCY = 4  # sub-resource reads in flight at once; the client's shared pause keeps them within the rate limit
 
 
 def camel(name):
@@ -171,13 +174,17 @@ class References:
 
     def __init__(self, client, planned=None):
         self.client = client
-        # In check mode, objects that earlier tasks of the same run would create: a reference to one
-        # of them is predicted, not refused (a dry run over a new org works end to end).
-        self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
+        self.set_planned(planned)
         self._ids = {}       # kind -> {name: id}
         self._names = {}     # kind -> {id: name}
         self.objects = {}    # kind -> {id: listed object}, for kinds listed in full
         self._complete = set()
+        self._lock = threading.RLock()  # concurrent sub-resource reads may ask for the same kind
+
+    def set_planned(self, planned):
+        """In check mode, objects that earlier tasks of the same run would create: a reference to one
+        of them is predicted, not refused (a dry run over a new org works end to end)."""
+        self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
 
     def learn(self, kind, ref):
         key = ref.get("email") if kind == "user" else ref.get("name")
@@ -185,6 +192,10 @@ class References:
         self._names.setdefault(kind, {})[ref.get("id")] = key
 
     def load(self, kind):
+        with self._lock:
+            self._load(kind)
+
+    def _load(self, kind):
         if kind not in self._complete:
             path, size, params = self.SOURCES[kind]
             if path.endswith("/query"):
@@ -228,13 +239,18 @@ class References:
 
 
 class Engine:
-    """Converges a list of desired objects of one type, or reads them."""
+    """Converges a list of desired objects of one type, or reads them.
 
-    def __init__(self, client, spec, check_mode=False, references=None):
+    `listings` (optional) keeps each type's listing between calls, kept current with this engine's
+    own writes: the items of a loop then share one listing instead of each listing again.
+    """
+
+    def __init__(self, client, spec, check_mode=False, references=None, listings=None):
         self.client = client
         self.spec = spec
         self.check_mode = check_mode
         self.refs = references or References(client)
+        self.listings = {} if listings is None else listings
         self.warnings = []
 
     # --- conversions ---------------------------------------------------------------------------
@@ -317,15 +333,13 @@ class Engine:
         """Bring the org to the desired items, deleting at most `max_deletions` objects or
         associations. A `single` object named with state=absent is explicit enough to be deleted
         without that allowance; removing associations always needs it."""
-        existing = {}
-        for obj in self.spec.list(self.client):
-            existing.setdefault(obj["name"], obj)
-            self.view(obj)  # learns the references the listing embeds
+        existing = self._existing()
         if self.spec.ref_kind:  # items may reference objects of their own type that this call creates first
             self.refs.planned.setdefault(self.spec.ref_kind, set()).update(
                 i["name"] for i in items if i.get("state", "present") == "present")
         self._validate(items)
-        plan = [self._plan(item, existing.get(item["name"])) for item in items]
+        reads = self._read_associations(items, existing)
+        plan = [self._plan(item, existing.get(item["name"]), reads) for item in items]
         if purge:
             named = set(item["name"] for item in items)
             for name in sorted(set(existing) - named):
@@ -336,10 +350,35 @@ class Engine:
         if missing:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(missing))
         self._guard(plan, max_deletions, single)
-        results = [self._apply(step) for step in plan]
+        results = [self._apply(step, existing) for step in plan]
         return self._result(results)
 
-    def _plan(self, item, current):
+    def _existing(self):
+        """The type's objects by name: listed once, or taken from `listings`."""
+        existing = self.listings.get(self.spec.kind)
+        if existing is None:
+            existing = {}
+            for obj in self.spec.list(self.client):
+                existing.setdefault(obj["name"], obj)
+                self.view(obj)  # learns the references the listing embeds
+            self.listings[self.spec.kind] = existing
+        return existing
+
+    def _read_associations(self, items, existing):
+        """The current sub-resources of every existing object whose item sets them, read with
+        bounded concurrency: {(name, option): current}."""
+        jobs = [(item["name"], opt) for item in items if item.get("state", "present") == "present"
+                and item["name"] in existing for opt in self.spec.associations if item.get(opt) is not None]
+
+        def read(job):
+            return self.spec.associations[job[1]].read(self.client, self.refs, existing[job[0]])
+
+        if len(jobs) < 2:
+            return dict((job, read(job)) for job in jobs)
+        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
+            return dict(zip(jobs, pool.map(read, jobs)))
+
+    def _plan(self, item, current, reads=None):
         step = dict(item=item, current=current, changes={}, assoc={})
         if item.get("state", "present") == "absent":
             step["action"] = "delete" if current else "unchanged"
@@ -352,7 +391,12 @@ class Engine:
         for opt, association in self.spec.associations.items():
             if item.get(opt) is None:
                 continue
-            now = association.read(self.client, self.refs, current) if current else []
+            if not current:
+                now = []
+            elif reads and (item["name"], opt) in reads:
+                now = reads[(item["name"], opt)]
+            else:
+                now = association.read(self.client, self.refs, current)
             plan = association.plan(self.refs, item, now)
             self.warnings.extend("{0} {1!r}: {2}".format(self.spec.kind, item["name"], w) for w in plan["warnings"])
             step["assoc"][opt] = dict(plan, before=now)
@@ -441,7 +485,7 @@ class Engine:
             problems.append("{0}{1}: is {2} characters long; at most {3} are allowed".format(
                 where, path, len(value), field.maxlen))
 
-    def _apply(self, step):
+    def _apply(self, step, existing):
         action, item, current = step["action"], step["item"], step["current"]
         before = self.view(current) if current else None
         if before is not None:
@@ -454,15 +498,17 @@ class Engine:
                     self.spec.delete(self.client, current, item)
                 except NotFoundError:
                     pass  # already gone: the goal is met
+                existing.pop(item["name"], None)
             return dict(name=item["name"], action="deleted", before=before, after=None)
         after = self._predict(before or {"id": None, "name": item["name"]}, item if current is None else step["changes"])
         if not self.check_mode:
             if current is None:
                 obj = self._create(item)
             elif step["changes"]:
-                obj = self.spec.update(self.client, current, self.to_body(step["changes"], create=False))
+                obj = self._update(current, step["changes"])
             else:
                 obj = current
+            existing[item["name"]] = obj
             if self.spec.ref_kind:
                 self.refs.add(self.spec.ref_kind, obj)
             for opt, plan in step["assoc"].items():
@@ -499,10 +545,18 @@ class Engine:
                     step = self._plan(dict((k, v) for k, v in item.items() if k not in self.spec.associations), found)
                     if not step["changes"]:
                         return found
-                    return self.spec.update(self.client, found, self.to_body(step["changes"], create=False))
+                    return self._update(found, step["changes"])
             if isinstance(error, ConflictError) and attempt:
                 break
         raise error
+
+    def _update(self, current, changes):
+        """Update; on a 409 (someone changed the object meanwhile) re-read and merge again, once."""
+        body = self.to_body(changes, create=False)
+        try:
+            return self.spec.update(self.client, current, copy.deepcopy(body))
+        except ConflictError:
+            return self.spec.update(self.client, current, body)
 
     def _result(self, results):
         summary = dict((k, 0) for k in ("created", "updated", "deleted", "unchanged"))

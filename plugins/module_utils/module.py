@@ -25,6 +25,7 @@ CONNECTION_ARGS = dict(
     client_secret=dict(type="str", no_log=True, fallback=(env_fallback, ["GENESYSCLOUD_OAUTHCLIENT_SECRET"])),
     access_token=dict(type="str", no_log=True, fallback=(env_fallback, ["GENESYSCLOUD_ACCESS_TOKEN"])),
     validate_certs=dict(type="bool", default=True),
+    allow_http=dict(type="bool", default=False),
     timeout=dict(type="int", default=30),
 )
 
@@ -84,25 +85,46 @@ def resource_argument_spec(spec):
     return args
 
 
-def references(client, module):
-    """References that, in check mode, accept the objects earlier tasks of the run would create."""
-    planned = module.params.get("planned") if module.check_mode else None
-    return References(client, planned=planned)
+class Session:
+    """One org's client, with the references and listings read through it. A module process has one
+    per call; run on the controller (the action plugins), the items of a loop share one, so each item
+    costs no token request and no listing of its own."""
+
+    def __init__(self, client):
+        self.client = client
+        self.references = References(client)
+        self.listings = {}
 
 
-def connect(module):
+_SESSIONS = {}  # connection options -> Session, within one controller worker process
+
+
+def session(module):
+    """The call's session: new, or the loop's shared one, with fresh counters. In check mode its
+    references accept the objects that earlier tasks of the run would create (`planned`)."""
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     p = module.params
-    return GenesysClient(region=p["region"], api_url=p["api_url"], client_id=p["client_id"],
-                         client_secret=p["client_secret"], access_token=p["access_token"],
-                         validate_certs=p["validate_certs"], timeout=p["timeout"])
+    key = tuple(p[k] for k in sorted(CONNECTION_ARGS))
+    current = _SESSIONS.get(key) if getattr(module, "shares_sessions", False) else None
+    if current is None:
+        current = Session(GenesysClient(
+            region=p["region"], api_url=p["api_url"], client_id=p["client_id"], client_secret=p["client_secret"],
+            access_token=p["access_token"], validate_certs=p["validate_certs"], timeout=p["timeout"],
+            allow_http=p["allow_http"]))
+        if getattr(module, "shares_sessions", False):
+            _SESSIONS[key] = current
+    current.client.stats = dict.fromkeys(current.client.stats, 0)
+    current.references.set_planned(p.get("planned") if module.check_mode else None)
+    return current
 
 
-def run_resource_module(spec):
-    """The whole of a resource module: parse options, converge, report."""
-    module = AnsibleModule(argument_spec=resource_argument_spec(spec), supports_check_mode=True,
-                           mutually_exclusive=[("name", "items")], required_one_of=[("name", "items")])
+def run_resource_module(spec, module_class=None):
+    """The whole of a resource module: parse options, converge, report. `module_class` is
+    AnsibleModule in a module process, or its controller-side stand-in in the action plugin."""
+    module = (module_class or AnsibleModule)(argument_spec=resource_argument_spec(spec), supports_check_mode=True,
+                                             mutually_exclusive=[("name", "items")],
+                                             required_one_of=[("name", "items")])
     p = module.params
     if p["purge"] and p["items"] is None:
         module.fail_json(msg="purge needs items: it deletes the {0}s that the list does not name".format(spec.kind))
@@ -112,30 +134,34 @@ def run_resource_module(spec):
     else:
         items = [dict((k, p[k]) for k in ["name", "state"] + list(spec.argument_spec()))]
     try:
-        client = connect(module)
-        result = Engine(client, spec, check_mode=module.check_mode, references=references(client, module)).ensure(
-            items, purge=p["purge"], max_deletions=p["max_deletions"], single=p["items"] is None)
+        call = session(module)
+        client = call.client
+        result = Engine(client, spec, check_mode=module.check_mode, references=call.references,
+                        listings=call.listings).ensure(items, purge=p["purge"], max_deletions=p["max_deletions"],
+                                                       single=p["items"] is None)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     module.exit_json(**report(module, client, result))
 
 
-def run_info_module(spec):
+def run_info_module(spec, module_class=None):
     """An _info module: one object by name, several by names, or all of them."""
     args = dict(CONNECTION_ARGS)
     args.update(name=dict(type="str"), names=dict(type="list", elements="str"))
-    module = AnsibleModule(argument_spec=args, supports_check_mode=True, mutually_exclusive=[("name", "names")])
+    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
+                                             mutually_exclusive=[("name", "names")])
     p = module.params
     names = [p["name"]] if p["name"] else p["names"]
     try:
-        client = connect(module)
-        objects = Engine(client, spec).read(names)
+        call = session(module)
+        client = call.client
+        objects = Engine(client, spec, references=call.references).read(names)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     module.exit_json(changed=False, objects=objects, api_requests=client.stats)
 
 
-def run_task_module():
+def run_task_module(module_class=None):
     """genesys_task: many work items in one call, each with its own outcome."""
     from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskEngine, TaskSpec
 
@@ -144,9 +170,9 @@ def run_task_module():
     args = dict(CONNECTION_ARGS)
     args.update(dict((k, dict(v, required=False)) for k, v in item_spec.items()))
     args.update(items=dict(type="list", elements="dict"), fail_fast=dict(type="bool", default=False))
-    module = AnsibleModule(argument_spec=args, supports_check_mode=True,
-                           mutually_exclusive=[("items", "worktype"), ("items", "external_tag")],
-                           required_one_of=[("items", "external_tag")], required_by={"external_tag": "worktype"})
+    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
+                                             mutually_exclusive=[("items", "worktype"), ("items", "external_tag")],
+                                             required_one_of=[("items", "external_tag")], required_by={"external_tag": "worktype"})
     p = module.params
     invalid = {}
     if p["items"] is None:
@@ -156,9 +182,10 @@ def run_task_module():
         for item in items:
             item.setdefault("state", "present")
     try:
-        client = connect(module)
-        result = TaskEngine(client, check_mode=module.check_mode).run(items, fail_fast=p["fail_fast"],
-                                                                      invalid=invalid)
+        call = session(module)
+        client = call.client
+        result = TaskEngine(client, check_mode=module.check_mode, references=call.references).run(
+            items, fail_fast=p["fail_fast"], invalid=invalid)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     result["warnings"] = ["task {0}: {1}".format(entry["external_tag"], warning)
@@ -173,7 +200,7 @@ def run_task_module():
     module.exit_json(**result)
 
 
-def run_task_info_module():
+def run_task_info_module(module_class=None):
     """genesys_task_info: work items found with the query API (it needs an EQ on a worktype, workbin,
     queue or assignee, and takes at most three filters)."""
     from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskEngine
@@ -183,12 +210,13 @@ def run_task_info_module():
                 assignee=dict(type="str"), status_category=dict(type="str", choices=["Open", "InProgress", "Waiting",
                                                                                      "Closed"]),
                 external_tag=dict(type="str"), created_after=dict(type="str"), created_before=dict(type="str"))
-    module = AnsibleModule(argument_spec=args, supports_check_mode=True,
-                           required_one_of=[("worktype", "workbin", "queue", "assignee")])
+    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
+                                             required_one_of=[("worktype", "workbin", "queue", "assignee")])
     p = module.params
     try:
-        client = connect(module)
-        tasks = TaskEngine(client)
+        call = session(module)
+        client = call.client
+        tasks = TaskEngine(client, references=call.references)
         filters = []
         for option, kind, attribute in (("worktype", "worktype", "typeId"), ("workbin", "workbin", "workbinId"),
                                         ("queue", "queue", "queueId"), ("assignee", "user", "assigneeId")):
@@ -223,7 +251,7 @@ USER_SKILLS_ITEM = dict(
 )
 
 
-def run_user_skills_module():
+def run_user_skills_module(module_class=None):
     """genesys_user_skills: agents' routing skills, one user or many in one call."""
     from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkills
 
@@ -231,8 +259,9 @@ def run_user_skills_module():
     args.update(dict((k, dict(v, required=False)) for k, v in USER_SKILLS_ITEM.items()))
     args.update(items=dict(type="list", elements="dict"), max_deletions=dict(type="int", default=0),
                 planned=dict(type="dict"))
-    module = AnsibleModule(argument_spec=args, supports_check_mode=True, mutually_exclusive=[("items", "user")],
-                           required_one_of=[("items", "user")], required_by={"user": "skills"})
+    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
+                                             mutually_exclusive=[("items", "user")],
+                                             required_one_of=[("items", "user")], required_by={"user": "skills"})
     p = module.params
     if p["items"] is None:
         items = [dict(user=p["user"], skills=p["skills"], mode=p["mode"])]
@@ -240,15 +269,16 @@ def run_user_skills_module():
         items, errors = validate_items(p["items"], USER_SKILLS_ITEM)
         fail_on_item_errors(module, items, errors, key="user")
     try:
-        client = connect(module)
-        result = AgentSkills(client, check_mode=module.check_mode, references=references(client, module)).run(
-            items, max_deletions=p["max_deletions"])
+        call = session(module)
+        client = call.client
+        result = AgentSkills(client, check_mode=module.check_mode, references=call.references,
+                             listings=call.listings).run(items, max_deletions=p["max_deletions"])
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
     module.exit_json(**report(module, client, result))
 
 
-def run_preflight_module():
+def run_preflight_module(module_class=None):
     """genesys_preflight: refuse a run before any write when the org, a name or a limit is wrong."""
     from ansible_collections.cxops.genesys.plugins.module_utils.preflight import KINDS, Preflight
 
@@ -256,13 +286,13 @@ def run_preflight_module():
     args.update(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
                 desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
                 label=dict(type="str", default="this org"))
-    module = AnsibleModule(argument_spec=args, supports_check_mode=True)
+    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True)
     p = module.params
     unknown = sorted((set(p["naming"] or {}) | set(p["desired"] or {})) - set(KINDS))
     if unknown:
         module.fail_json(msg="Unknown kinds {0}; allowed: {1}".format(", ".join(unknown), ", ".join(sorted(KINDS))))
     try:
-        client = connect(module)
+        client = session(module).client
         result = Preflight(client, p["label"]).run(p["expected_org_id"], p["expected_org_name"], p["naming"],
                                                    p["desired"], p["check_limits"])
     except (GenesysError, re.error) as exc:
@@ -274,13 +304,13 @@ def run_preflight_module():
     module.exit_json(changed=False, **result)
 
 
-def run_export_module():
+def run_export_module(module_class=None):
     """genesys_export: the org's configuration in the roles' variable format."""
     from ansible_collections.cxops.genesys.plugins.module_utils.export import export
 
-    module = AnsibleModule(argument_spec=dict(CONNECTION_ARGS), supports_check_mode=True)
+    module = (module_class or AnsibleModule)(argument_spec=dict(CONNECTION_ARGS), supports_check_mode=True)
     try:
-        client = connect(module)
+        client = session(module).client
         variables = export(client)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())

@@ -69,10 +69,10 @@ class TaskSpec(ResourceSpec):
 class TaskEngine:
     """Converges a list of work items, each reported on its own."""
 
-    def __init__(self, client, check_mode=False):
+    def __init__(self, client, check_mode=False, references=None):
         self.client = client
         self.check_mode = check_mode
-        self.engine = Engine(client, TaskSpec())
+        self.engine = Engine(client, TaskSpec(), references=references)
         self.refs = self.engine.refs
         self._statuses = {}   # worktype id -> {name: status}
         self._schemas = {}    # worktype id -> schema properties (or None)

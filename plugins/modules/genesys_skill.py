@@ -89,8 +89,9 @@ from ansible_collections.cxops.genesys.plugins.module_utils.module import run_re
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import SkillSpec
 
 
-def main():
-    run_resource_module(SkillSpec())
+def main(module_class=None):
+    """`module_class` is set when the action plugin runs this module on the controller."""
+    run_resource_module(SkillSpec(), module_class)
 
 
 if __name__ == "__main__":

@@ -104,8 +104,9 @@ api_requests:
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_user_skills_module
 
 
-def main():
-    run_user_skills_module()
+def main(module_class=None):
+    """`module_class` is set when the action plugin runs this module on the controller."""
+    run_user_skills_module(module_class)
 
 
 if __name__ == "__main__":

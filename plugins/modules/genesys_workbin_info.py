@@ -56,8 +56,9 @@ from ansible_collections.cxops.genesys.plugins.module_utils.module import run_in
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec
 
 
-def main():
-    run_info_module(WorkbinSpec())
+def main(module_class=None):
+    """`module_class` is set when the action plugin runs this module on the controller."""
+    run_info_module(WorkbinSpec(), module_class)
 
 
 if __name__ == "__main__":

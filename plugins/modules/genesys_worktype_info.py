@@ -57,8 +57,9 @@ from ansible_collections.cxops.genesys.plugins.module_utils.module import run_in
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorktypeSpec
 
 
-def main():
-    run_info_module(WorktypeSpec())
+def main(module_class=None):
+    """`module_class` is set when the action plugin runs this module on the controller."""
+    run_info_module(WorktypeSpec(), module_class)
 
 
 if __name__ == "__main__":

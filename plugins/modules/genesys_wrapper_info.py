@@ -56,8 +56,9 @@ from ansible_collections.cxops.genesys.plugins.module_utils.module import run_in
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import WrapupCodeSpec
 
 
-def main():
-    run_info_module(WrapupCodeSpec())
+def main(module_class=None):
+    """`module_class` is set when the action plugin runs this module on the controller."""
+    run_info_module(WrapupCodeSpec(), module_class)
 
 
 if __name__ == "__main__":
