@@ -96,15 +96,15 @@ def login_url(base_url):
 class TokenCache:
     """Tokens shared by every module run of a playbook, so one org costs one token request.
 
-    One file per API host and client id (named by their hash), readable by its owner only,
-    holding the token and its expiry, never the client secret. A file that others can read
-    or write is ignored.
+    One file per API host, client id and secret (named by a SHA-256 of the three, so a wrong or
+    rotated secret never reuses a token minted with another), readable by its owner only, holding
+    the token and its expiry, never the client secret. A file that others can read or write is ignored.
     """
 
-    def __init__(self, directory, base_url, client_id):
+    def __init__(self, directory, base_url, client_id, client_secret=None):
         self.path = None
         if directory and client_id:
-            key = hashlib.sha256("{0}|{1}".format(base_url, client_id).encode("utf-8")).hexdigest()[:32]
+            key = hashlib.sha256("{0}|{1}|{2}".format(base_url, client_id, client_secret).encode("utf-8")).hexdigest()
             self.path = os.path.join(directory, key + ".json")
 
     def load(self):
@@ -172,7 +172,7 @@ class GenesysClient:
         self.max_retry_time = max_retry_time
         self.sleep = sleep
         self.cache = TokenCache(None if access_token else (token_cache_dir or default_cache_dir()),
-                                self.base_url, client_id)
+                                self.base_url, client_id, client_secret)
         self.session = requests.Session()
         self.session.verify = validate_certs
         self.session.headers.update({"Accept": "application/json", "User-Agent": "cxops.genesys"})

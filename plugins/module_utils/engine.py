@@ -21,6 +21,8 @@ from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
 
 MAX_NAME = 256
 CONCURRENCY = 4  # sub-resource reads in flight at once; the client's shared pause keeps them within the rate limit
+LAG_WAITS = (1, 2)  # listings can lag behind a create: re-list (once per kind and call) before calling a name unknown
+CONFLICT_RETRIES = 2  # a PUT answered 409 (changed meanwhile) is re-read, merged and sent again at most this often
 
 
 def camel(name):
@@ -172,6 +174,9 @@ class References:
         "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None),
     }
 
+    # Kinds the collection creates: a name not listed yet may have been created a moment ago.
+    LAGGING = ("skill", "wrapup_code", "queue", "workbin", "worktype")
+
     def __init__(self, client, planned=None):
         self.client = client
         self.set_planned(planned)
@@ -185,6 +190,7 @@ class References:
         """In check mode, objects that earlier tasks of the same run would create: a reference to one
         of them is predicted, not refused (a dry run over a new org works end to end)."""
         self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
+        self._relisted = set()
 
     def learn(self, kind, ref):
         key = ref.get("email") if kind == "user" else ref.get("name")
@@ -215,12 +221,20 @@ class References:
     def id_of(self, kind, name):
         if name not in self._ids.get(kind, {}) and name not in self._names.get(kind, {}):
             self.load(kind)
-        ids = self._ids.get(kind, {})
-        if name in ids:
-            return ids[name]
-        if name in self.planned.get(kind, ()):
+        if name in self.planned.get(kind, ()) and name not in self._ids.get(kind, {}):
             return "planned:" + name
-        return name if kind == "user" and name in self._names.get(kind, {}) else None  # users also by id
+        if kind == "user" and name in self._names.get(kind, {}):
+            return name  # users also by id
+        if name not in self._ids.get(kind, {}) and kind in self.LAGGING and kind not in self._relisted:
+            self._relisted.add(kind)  # perhaps created a moment ago, by an earlier task
+            for wait in LAG_WAITS:
+                self.client.sleep(wait)
+                with self._lock:
+                    self._complete.discard(kind)
+                    self._load(kind)
+                if name in self._ids.get(kind, {}):
+                    break
+        return self._ids.get(kind, {}).get(name)
 
     def name_of(self, kind, ref):
         """The name of an embedded reference, or of a bare id."""
@@ -551,12 +565,14 @@ class Engine:
         raise error
 
     def _update(self, current, changes):
-        """Update; on a 409 (someone changed the object meanwhile) re-read and merge again, once."""
+        """Update; on a 409 (someone changed the object meanwhile) re-read and merge again."""
         body = self.to_body(changes, create=False)
-        try:
-            return self.spec.update(self.client, current, copy.deepcopy(body))
-        except ConflictError:
-            return self.spec.update(self.client, current, body)
+        for attempt in range(CONFLICT_RETRIES + 1):
+            try:
+                return self.spec.update(self.client, current, copy.deepcopy(body))
+            except ConflictError:
+                if attempt == CONFLICT_RETRIES:
+                    raise
 
     def _result(self, results):
         summary = dict((k, 0) for k in ("created", "updated", "deleted", "unchanged"))

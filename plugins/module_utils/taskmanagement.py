@@ -12,7 +12,8 @@ __metaclass__ = type
 
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import (
     Association, Field, ResourceSpec, differs)
-from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError, NotFoundError
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
+    ConflictError, InputError, NotFoundError, UncertainWriteError)
 
 BASE = "/api/v2/taskmanagement"
 YEAR = 365 * 86400
@@ -165,7 +166,7 @@ class WorktypeStatuses(Association):
             body = {"name": status["name"], "category": status["category"]}
             if status.get("description"):
                 body["description"] = status["description"]
-            ids[status["name"].lower()] = client.request("POST", path, body=body)["id"]
+            ids[status["name"].lower()] = self._create(client, path, body)
         for status in step["adds"] + step["updates"]:
             body = self._patch_body(status, ids, step["adds"])
             if body:
@@ -179,6 +180,20 @@ class WorktypeStatuses(Association):
                 client.request("DELETE", "{0}/{1}".format(path, ids[name.lower()]))
             except NotFoundError:
                 pass
+
+    @staticmethod
+    def _create(client, path, body):
+        """POST a status once; if the outcome is unknown (or the name is taken), adopt it by name."""
+        try:
+            return client.request("POST", path, body=body)["id"]
+        except (UncertainWriteError, ConflictError):
+            for wait in (0, 1, 2):
+                client.sleep(wait)
+                listed = (client.get(path) or {}).get("entities") or []
+                found = next((s for s in listed if s["name"].lower() == body["name"].lower()), None)
+                if found:
+                    return found["id"]
+            raise
 
     @staticmethod
     def _patch_body(status, ids, added):

@@ -41,30 +41,36 @@ class PlayRun:
         return next(t for t in self.tasks if t["task"] == name)
 
 
+def run_playbook(sandbox, tasks, check=False, diff=False, creds=None, extra_args=(), env=None):
+    """Run a one-play playbook of `tasks` on localhost against the sandbox."""
+    creds = creds or sandbox.US
+    playbook = [{
+        "hosts": "localhost", "gather_facts": False, "connection": "local",
+        "vars": {"ansible_python_interpreter": sys.executable},
+        "module_defaults": {"group/cxops.genesys.genesys": {
+            "api_url": sandbox.url, "client_id": creds["client_id"], "client_secret": creds["client_secret"]}},
+        "tasks": tasks}]
+    with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as handle:
+        yaml.safe_dump(playbook, handle)
+    args = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", handle.name]
+    args += ["--check"] if check else []
+    args += ["--diff"] if diff else []
+    environ = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="results_json",
+                   ANSIBLE_CALLBACK_PLUGINS=os.path.join(os.path.dirname(__file__), "callback_plugins"),
+                   ANSIBLE_NOCOLOR="1", ANSIBLE_LOCALHOST_WARNING="0", ANSIBLE_INVENTORY_UNPARSED_WARNING="0",
+                   **(env or {}))
+    proc = subprocess.run(args + list(extra_args), check=False, capture_output=True, text=True, env=environ, cwd=ROOT,
+                          timeout=600)
+    os.unlink(handle.name)
+    return PlayRun(proc)
+
+
 @pytest.fixture
 def play(sandbox):
     """play(tasks, check=False, diff=False, creds=sandbox.US) runs a one-play playbook on localhost."""
 
-    def run(tasks, check=False, diff=False, creds=None, extra_args=()):
-        creds = creds or sandbox.US
-        playbook = [{
-            "hosts": "localhost", "gather_facts": False, "connection": "local",
-            "vars": {"ansible_python_interpreter": sys.executable},
-            "module_defaults": {"group/cxops.genesys.genesys": {
-                "api_url": sandbox.url, "client_id": creds["client_id"], "client_secret": creds["client_secret"]}},
-            "tasks": tasks}]
-        with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as handle:
-            yaml.safe_dump(playbook, handle)
-        args = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "localhost,", handle.name]
-        args += ["--check"] if check else []
-        args += ["--diff"] if diff else []
-        env = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="results_json",
-                   ANSIBLE_CALLBACK_PLUGINS=os.path.join(os.path.dirname(__file__), "callback_plugins"), ANSIBLE_NOCOLOR="1",
-                   ANSIBLE_LOCALHOST_WARNING="0", ANSIBLE_INVENTORY_UNPARSED_WARNING="0")
-        proc = subprocess.run(args + list(extra_args), check=False, capture_output=True, text=True, env=env, cwd=ROOT,
-                              timeout=600)
-        os.unlink(handle.name)
-        return PlayRun(proc)
+    def run(tasks, **options):
+        return run_playbook(sandbox, tasks, **options)
 
     return run
 
