@@ -60,6 +60,7 @@ REGION_HOSTS = {
 LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|\[?::1\]?)$")
 RETRYABLE = (502, 503, 504)
 SAFE_METHODS = ("GET", "PUT", "DELETE", "PATCH")
+NO_CHANGE = "No change for the record"
 TOKEN_MARGIN = 60  # seconds before expiry at which a cached token is no longer used
 
 
@@ -154,7 +155,8 @@ class GenesysClient:
     """Talks to one org: authenticates lazily, retries what is safe, and counts what it sends."""
 
     def __init__(self, region=None, api_url=None, client_id=None, client_secret=None, access_token=None,
-                 validate_certs=True, timeout=30, allow_http=False, max_retries=8, max_retry_wait=180, max_retry_time=600,
+                 validate_certs=True, timeout=30, allow_http=False, max_retries=5, max_throttled=20, max_retry_wait=180,
+                 max_retry_time=600,
                  token_cache_dir=None, sleep=time.sleep):
         if not HAS_REQUESTS:
             raise GenesysError("The requests library is required")
@@ -167,7 +169,10 @@ class GenesysClient:
         self._token = access_token
         self._given_token = bool(access_token)
         self.timeout = timeout
+        # Retry budgets: 5xx and transport failures (as the Genesys SDKs: 5), 429s (which say how long to
+        # wait), and the total time one request may take with its retries.
         self.max_retries = max_retries
+        self.max_throttled = max_throttled
         self.max_retry_wait = max_retry_wait
         self.max_retry_time = max_retry_time
         self.sleep = sleep
@@ -258,8 +263,8 @@ class GenesysClient:
         safe = method in SAFE_METHODS if safe is None else safe
         url = self.base_url + path
         deadline = time.time() + self.max_retry_time
-        reauthenticated = False
-        attempt = 0
+        reauthenticated = repeated = False
+        attempt = throttled = 0
         while True:
             self._wait_turn()
             token = self._bearer()
@@ -277,11 +282,15 @@ class GenesysClient:
                                        method=method, path=path)
                 self._backoff(attempt)
                 attempt += 1
+                repeated = method != "GET"
                 continue
             status = response.status_code
             self._note_rate_limit(response)
             if status < 300:
                 return _json(response) if response.content else None
+            if repeated and method == "PATCH" and status == 400 and NO_CHANGE in response.text:
+                # Task Management refuses a PATCH that changes nothing: the lost attempt was applied.
+                return self.get(path)
             if status == 401 and not reauthenticated and not self._given_token:
                 # The token expired or was revoked: drop it, fetch a new one once, and retry once.
                 self._renew(token)
@@ -292,12 +301,12 @@ class GenesysClient:
                 if wait > self.max_retry_wait:
                     raise RateLimitError("The API asked to wait {0} s, longer than the {1} s allowed".format(
                         wait, self.max_retry_wait), status=429, method=method, path=path)
-                if attempt >= self.max_retries or time.time() + wait > deadline:
+                if throttled >= self.max_throttled or time.time() + wait > deadline:
                     raise self._error(response, method, path, RateLimitError, "Still throttled after {0} attempts: "
-                                      .format(attempt + 1))
+                                      .format(throttled + 1))
                 self._count("throttled")
                 self._pause(wait + random.uniform(0, 0.25))
-                attempt += 1
+                throttled += 1
                 continue
             if status in RETRYABLE:
                 if not safe:
@@ -307,7 +316,9 @@ class GenesysClient:
                     self._count("retries")
                     self._backoff(attempt)
                     attempt += 1
+                    repeated = method != "GET"
                     continue
+                raise self._error(response, method, path, prefix="Giving up after {0} attempts: ".format(attempt + 1))
             raise self._error(response, method, path)
 
     def _note_rate_limit(self, response):

@@ -14,6 +14,7 @@ __metaclass__ = type
 
 import copy
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
@@ -22,6 +23,8 @@ from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
 MAX_NAME = 256
 CONCURRENCY = 4  # sub-resource reads in flight at once; the client's shared pause keeps them within the rate limit
 LAG_WAITS = (1, 2)  # listings can lag behind a create: re-list (once per kind and call) before calling a name unknown
+SETTLE_AFTER = 3  # seconds a listing may lag behind a create, before a lost create is looked for
+SETTLE_ROUNDS = 3  # looks (and creates again) for a create whose answer was lost
 CONFLICT_RETRIES = 2  # a PUT answered 409 (changed meanwhile) is re-read, merged and sent again at most this often
 
 
@@ -266,6 +269,7 @@ class Engine:
         self.refs = references or References(client)
         self.listings = {} if listings is None else listings
         self.warnings = []
+        self._unsettled = []  # (step, when, error) of creates whose outcome is unknown
 
     # --- conversions ---------------------------------------------------------------------------
     def to_module(self, field, value):
@@ -365,6 +369,7 @@ class Engine:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(missing))
         self._guard(plan, max_deletions, single)
         results = [self._apply(step, existing) for step in plan]
+        self._settle(plan, results, existing)
         return self._result(results)
 
     def _existing(self):
@@ -517,19 +522,27 @@ class Engine:
         after = self._predict(before or {"id": None, "name": item["name"]}, item if current is None else step["changes"])
         if not self.check_mode:
             if current is None:
-                obj = self._create(item)
-            elif step["changes"]:
-                obj = self._update(current, step["changes"])
+                obj = self._create(step)
+                if obj is None:
+                    return None  # its outcome is unknown: settled after the other items
             else:
-                obj = current
-            existing[item["name"]] = obj
-            if self.spec.ref_kind:
-                self.refs.add(self.spec.ref_kind, obj)
-            for opt, plan in step["assoc"].items():
-                self.spec.associations[opt].apply(self.client, self.refs, obj, item, plan)
-            after = self.view(obj)
+                obj = self._update(current, step["changes"]) if step["changes"] else current
+            return self._finish(step, obj, before, existing)
         after.update((opt, a["after"]) for opt, a in step["assoc"].items())
         return dict(name=item["name"], action="created" if current is None else "updated", before=before,
+                    after=after)
+
+    def _finish(self, step, obj, before, existing):
+        """After the object's own write: remember it, write its associations, report it."""
+        item = step["item"]
+        existing[item["name"]] = obj
+        if self.spec.ref_kind:
+            self.refs.add(self.spec.ref_kind, obj)
+        for opt, plan in step["assoc"].items():
+            self.spec.associations[opt].apply(self.client, self.refs, obj, item, plan)
+        after = self.view(obj)
+        after.update((opt, a["after"]) for opt, a in step["assoc"].items())
+        return dict(name=item["name"], action="created" if step["current"] is None else "updated", before=before,
                     after=after)
 
     def _predict(self, base, values):
@@ -543,26 +556,41 @@ class Engine:
                 after.setdefault(opt, None)
         return after
 
-    def _create(self, item):
-        """POST once; if the outcome is unknown or the name is taken, re-read instead of repeating."""
-        body = self.to_body(item)
-        body["name"] = item["name"]
-        for attempt in range(3):
-            try:
-                return self.spec.create(self.client, body)
-            except (UncertainWriteError, ConflictError) as exc:
-                error = exc
-            for wait in (0, 1, 2, 4):  # listings can lag behind a create
-                self.client.sleep(wait)
-                found = self.spec.find_by_name(self.client, item["name"])
-                if found is not None:
-                    step = self._plan(dict((k, v) for k, v in item.items() if k not in self.spec.associations), found)
-                    if not step["changes"]:
-                        return found
-                    return self._update(found, step["changes"])
-            if isinstance(error, ConflictError) and attempt:
-                break
-        raise error
+    def _create(self, step):
+        """POST once. When the answer is lost (or the name is taken meanwhile) the object is left
+        for _settle, which looks before it creates again: a create is never repeated blindly."""
+        body = self.to_body(step["item"])
+        body["name"] = step["item"]["name"]
+        try:
+            return self.spec.create(self.client, body)
+        except (UncertainWriteError, ConflictError) as exc:
+            self._unsettled.append((step, time.time(), exc))
+            return None
+
+    def _settle(self, plan, results, existing):
+        """Creates whose outcome is unknown: once listings have had time to catch up with them,
+        adopt each object found by name (updated if it differs), or create it again; in rounds."""
+        for dummy in range(SETTLE_ROUNDS):
+            pending, self._unsettled = self._unsettled, []
+            if not pending:
+                return
+            self.client.sleep(max(0.0, max(since for dummy, since, dummy in pending) + SETTLE_AFTER - time.time()))
+            for step, dummy, error in pending:
+                found = self.spec.find_by_name(self.client, step["item"]["name"])
+                if found is None:
+                    obj = self._create(step)
+                else:
+                    adopt = self._plan(dict((k, v) for k, v in step["item"].items()
+                                            if k not in self.spec.associations), found)
+                    obj = self._update(found, adopt["changes"]) if adopt["changes"] else found
+                if obj is not None:
+                    results[plan.index(step)] = self._finish(step, obj, None, existing)
+        if self._unsettled:
+            names = ", ".join(step["item"]["name"] for step, dummy, dummy in self._unsettled)
+            error = self._unsettled[-1][2]
+            error.message = "Could not confirm the creation of {0} {1} after {2} attempts: {3}".format(
+                self.spec.kind, names, SETTLE_ROUNDS + 1, error.message)
+            raise error
 
     def _update(self, current, changes):
         """Update; on a 409 (someone changed the object meanwhile) re-read and merge again."""
