@@ -187,6 +187,7 @@ class GenesysClient:
         self._lock = threading.Lock()
         self._token_lock = threading.Lock()
         self._resume_at = 0.0
+        self._in_flight = 0
 
     # --- authentication ---------------------------------------------------------------------
     def _bearer(self):
@@ -271,8 +272,7 @@ class GenesysClient:
             headers = {"Authorization": "Bearer " + token}
             self._count("requests")
             try:
-                response = self.session.request(method, url, params=params, json=body, headers=headers,
-                                                timeout=self.timeout)
+                response = self._send(method, url, params=params, json=body, headers=headers)
             except requests.RequestException as exc:
                 if not safe:
                     raise UncertainWriteError("The connection failed during a write that may have been applied: "
@@ -321,6 +321,16 @@ class GenesysClient:
                 raise self._error(response, method, path, prefix="Giving up after {0} attempts: ".format(attempt + 1))
             raise self._error(response, method, path)
 
+    def _send(self, method, url, **kwargs):
+        """One HTTP exchange, counted as in flight while it lasts."""
+        with self._lock:
+            self._in_flight += 1
+        try:
+            return self.session.request(method, url, timeout=self.timeout, **kwargs)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
     def _note_rate_limit(self, response):
         """When the informational headers say this window is used up, wait for its reset instead of
         collecting 429s (headers are a hint: a 429 with Retry-After remains the rule)."""
@@ -330,7 +340,8 @@ class GenesysClient:
             reset = float(response.headers["inin-ratelimit-reset"])
         except (KeyError, ValueError):
             return
-        if 0 < allowed <= count and reset <= self.max_retry_wait:
+        # The other requests in flight will each count too.
+        if 0 < allowed <= count + self._in_flight and reset <= self.max_retry_wait:
             self._pause(reset)
 
     def _backoff(self, attempt, floor=0):

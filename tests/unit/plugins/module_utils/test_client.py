@@ -47,6 +47,18 @@ def test_unknown_region_and_plain_http_are_refused():
     assert api_base_url(api_url="https://gw.example.com/") == "https://gw.example.com"
 
 
+def test_plain_http_needs_loopback_or_the_explicit_option():
+    assert api_base_url(api_url="http://127.0.0.1:8990") == "http://127.0.0.1:8990"
+    assert api_base_url(api_url="http://[::1]:8990") == "http://[::1]:8990"
+    assert api_base_url(api_url="http://double.example.com", allow_http=True) == "http://double.example.com"
+
+
+def test_tls_verification_is_on_by_default():
+    client = GenesysClient(region="eu-west-1", client_id="id", client_secret="secret", token_cache_dir="/nonexistent")
+    assert client.session.verify is True
+    assert client.base_url == "https://api.mypurecloud.ie"
+
+
 def test_one_token_for_many_clients_through_the_cache(sandbox, tmp_path):
     start = len(sandbox.journal())
     for _attempt in range(3):
@@ -59,10 +71,11 @@ def test_one_token_for_many_clients_through_the_cache(sandbox, tmp_path):
     assert sandbox.US["client_secret"] not in path.read_text()
 
 
-def test_a_cache_others_can_read_is_ignored(sandbox, tmp_path):
+@pytest.mark.parametrize("mode", [0o644, 0o604, 0o620, 0o602])
+def test_a_cache_others_can_read_or_write_is_ignored(sandbox, tmp_path, mode):
     client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
     path = tmp_path / "tokens" / os.listdir(str(tmp_path / "tokens"))[0]
-    os.chmod(str(path), 0o644)
+    os.chmod(str(path), mode)
     start = len(sandbox.journal())
     client_for(sandbox, tmp_path).get("/api/v2/organizations/me")
     assert tokens_minted(sandbox, start) == 1
