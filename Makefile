@@ -7,7 +7,7 @@ PORT ?= 8990
 SANITY_ROOT := $(CURDIR)/.cache/collections
 COLLECTION := $(SANITY_ROOT)/ansible_collections/cxops/genesys
 
-.PHONY: demo test sanity units lint changelog-lint docs-lint pytest sandbox clean venv
+.PHONY: demo test sanity units lint changelog-lint docs-lint pytest bench bench-smoke sandbox clean venv
 
 venv: $(STAMP)
 
@@ -23,10 +23,19 @@ sandbox: venv
 demo: venv
 	$(BIN)/python tools/demo.py --port $(PORT)
 
-test: sanity units lint changelog-lint docs-lint pytest
+test: sanity units lint changelog-lint docs-lint pytest bench-smoke
 
+# Every suite: sandbox, contract, unit, integration, bad input, faults, properties (marks in pytest.ini).
 pytest: venv
 	$(BIN)/python -m pytest -n 2 tests
+
+# The benchmark at its default size (on demand; about 20 minutes): report in benchmarks/results/.
+bench: venv
+	$(BIN)/python benchmarks/bench.py
+
+# The same benchmark at a small size, as a smoke test: it must run; its timings are not asserted.
+bench-smoke: venv
+	$(BIN)/python benchmarks/bench.py --small --out $(CURDIR)/.cache/bench-smoke
 
 lint: venv
 	$(BIN)/ansible-lint --profile production

@@ -79,10 +79,13 @@ def estate(size):
             "genesys_worktypes": worktypes, "genesys_workitems": workitems}
 
 
+def pages(count, per_page):
+    return max(1, math.ceil(count / per_page))
+
+
 def floor(size, scenario):
     """The fewest requests the API's shape needs: one listing per type at the largest known page size,
     the sub-resource reads that comparing declared members and wrap-up codes needs, and the writes."""
-    pages = lambda n, per: max(1, math.ceil(n / per))  # noqa: E731
     per_type = size["workitems"] / max(1, size["worktypes"])
     listings_full = {
         "token": 1,
@@ -257,7 +260,7 @@ class Bench:
             os.symlink(ROOT, target)
         else:
             shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", ".git", ".cache", "action",
-                                                                      "results", "__pycache__"))
+                                                                        "results", "__pycache__"))
         return base
 
     # --- sandbox ---------------------------------------------------------------------------------
@@ -306,6 +309,7 @@ class Bench:
             "wall_s": round(wall, 2), "rc": proc.returncode, "recap": recap,
             "requests": len(entries), "api_requests": len(api),
             "token_requests": sum(1 for e in entries if e["path"] == "/oauth/token"),
+            "token_requests_at_s": [round(e["time"] - started, 2) for e in entries if e["path"] == "/oauth/token"],
             "writes": sum(1 for e in api if e["method"] in WRITES and not e["path"].endswith("/query")),
             "throttled_429": sum(1 for e in entries if e["status"] == 429),
             "by_route": dict(collections.Counter("{0} {1}".format(e["method"], e["template"]) for e in entries)),
@@ -367,7 +371,7 @@ def memory_run(bench, objects):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("--small", action="store_true", help="the CI smoke size")
     for key, value in SIZES.items():
         parser.add_argument("--" + key.replace("_", "-"), type=int, help="default {0}".format(value))
@@ -410,7 +414,7 @@ def main(argv=None):
     print(markdown(report))
     failures = [r for way in ("roles", "loop") for r in report["ways"][way].values() if r["rc"]]
     failures += [r for r in report["per_item"].values() if r["rc"]] + ([report["memory"]] if report["memory"]["rc"]
-                                                                      else [])
+                                                                       else [])
     if failures or any(report["ways"][w]["cold"]["duplicates"] for w in ("roles", "loop")):
         print("FAILED: a run failed or left duplicates", file=sys.stderr)
         for failure in failures:
@@ -473,11 +477,11 @@ def markdown(report):
               "| runs as | items | wall s | per item ms | requests | token requests |", "|---|---:|---:|---:|---:|---:|"]
     for label, r in report["per_item"].items():
         lines.append("| {0} | {1} | {2} | {3} | {4} | {5} |".format(label, r["items"], r["wall_s"], r["per_item_ms"],
-                                                                  r["requests"], r["token_requests"]))
+                                                                    r["requests"], r["token_requests"]))
     lines += ["", "## Memory", "", "One `genesys_skill` call over {0} skills (check mode, diff): peak RSS of the "
               "largest process of the run {1} MB, {2} s.".format(report["memory"]["objects"],
-                                                                  report["memory"]["peak_rss_mb"],
-                                                                  report["memory"]["wall_s"]),
+                                                                 report["memory"]["peak_rss_mb"],
+                                                                 report["memory"]["wall_s"]),
               "", "## API floor, by part", ""]
     for scenario in ("cold", "noop", "one-change"):
         parts = report["ways"]["floor"][scenario]["parts"]
@@ -515,7 +519,7 @@ def chart(report):
                 bars.append('<rect x="{0}" y="{1:.1f}" width="{2}" height="{3:.1f}" fill="{4}"/>'.format(
                     bx, y0 + panel_h - h, bar_w, h, colours[way]))
                 bars.append('<text x="{0}" y="{1:.1f}" font-size="9">{2}</text>'.format(bx, y0 + panel_h - h - 3,
-                                                                                       value))
+                                                                                        value))
     legend = "".join('<rect x="{0}" y="{1}" width="12" height="12" fill="{2}"/><text x="{3}" y="{4}" '
                      'font-size="12">{5}</text>'.format(560 + k * 85, 8, c, 576 + k * 85, 18, w)
                      for k, (w, c) in enumerate(colours.items()))

@@ -60,7 +60,7 @@ case("queue-out-of-range", "genesys_queue", {"name": "Queue Q", "acw_settings": 
 case("queue-unknown-member", "genesys_queue", {"name": "Queue Q", "members": [{"user": "nobody@acme.example"}]},
      "members: user 'nobody@acme.example' does not exist")
 case("queue-ring-number", "genesys_queue", {"name": "Queue Q", "members": [{"user": "alice@acme.example",
-                                                                       "ring_number": 9}]},
+                                                                            "ring_number": 9}]},
      "ring_number of alice@acme.example must be 1 to 6")
 case("queue-unknown-wrapup-code", "genesys_queue", {"name": "Queue Q", "wrapup_codes": ["Nope"]},
      "wrap-up code 'Nope' does not exist")
@@ -76,7 +76,7 @@ case("worktype-out-of-range", "genesys_worktype", {"name": "Worktype W", "servic
 case("task-unknown-worktype", "genesys_task", {"worktype": "Nope", "external_tag": "t-1", "name": "Task T"},
      "worktype 'Nope' does not exist")
 case("task-priority-range", "genesys_task", {"items": [{"worktype": "Invoice", "external_tag": "t-1", "name": "Task T",
-                                                         "priority": 99999999}]},
+                                                        "priority": 99999999}]},
      "priority", "out of range")
 case("task-bad-date", "genesys_task", {"worktype": "Invoice", "external_tag": "t-1", "name": "Task T",
                                        "date_due": "next tuesday"}, "date_due", "ISO-8601")
@@ -120,7 +120,7 @@ def bad_input_run(sandbox_server, tmp_path_factory):
     env = {"CXOPS_GENESYS_TOKEN_CACHE": str(tmp_path_factory.mktemp("tokens"))}
     seed = run_playbook(sandbox, [
         {"name": "seed skills", "cxops.genesys.genesys_skill": {"items": [{"name": "Billing"}, {"name": "Valid"},
-                                                                           {"name": "Extra"}]}},
+                                                                          {"name": "Extra"}]}},
         {"name": "seed wrapup codes", "cxops.genesys.genesys_wrapper": {"items": [{"name": "Valid"},
                                                                                   {"name": "Extra"}]}},
         {"name": "seed queues", "cxops.genesys.genesys_queue": {"items": [{"name": "Valid"}, {"name": "Extra"}]}},

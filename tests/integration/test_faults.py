@@ -12,7 +12,7 @@ import time
 import pytest
 import yaml
 
-from integration.conftest import ROOT, PlayRun, writes
+from integration.conftest import ROOT, writes
 
 pytestmark = pytest.mark.faults
 

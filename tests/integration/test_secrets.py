@@ -15,7 +15,7 @@ def test_secrets_and_tokens_never_appear_anywhere(sandbox, tmp_path):
     summary = tmp_path / "summary.json"
     tasks = [
         {"name": "skills with a diff", "cxops.genesys.genesys_skill": {"items": [{"name": "Billing"},
-                                                                                  {"name": "Returns"}]}},
+                                                                                 {"name": "Returns"}]}},
         {"name": "queue with members and a warning", "cxops.genesys.genesys_queue": {
             "name": "Billing Support", "description": "first line",
             "members": [{"user": "alice@acme.example"}, {"user": "erin@acme.example"}]}},
