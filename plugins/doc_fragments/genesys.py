@@ -67,9 +67,10 @@ notes:
   - Reads of sub-resources (queue members, queue wrap-up codes, worktype statuses) run four at a time. When the
     API's rate-limit headers say the token's window is used up, or a request is answered 429, every request of
     the token waits for the window's reset.
-  - Throttled requests (HTTP 429) wait for C(Retry-After); reads and idempotent writes are retried on 502, 503,
-    504 and dropped connections with jittered backoff. A create that fails in transit is never repeated blindly;
-    the object is read back by name first.
+  - Throttled requests (HTTP 429) wait for C(Retry-After), up to 20 times and never longer than 180 s at once;
+    reads and idempotent writes are retried up to 5 times on 502, 503, 504 and dropped connections with jittered
+    backoff; no request takes longer than 600 s with its retries. A create that fails in transit is never repeated
+    blindly; once listings have caught up, the object is looked up by name first.
 requirements:
   - requests
 """
