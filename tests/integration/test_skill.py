@@ -76,3 +76,20 @@ def test_info_reads_by_name_and_all(sandbox, play):
     assert run.rc == 0
     assert [(o["name"], o["division"]) for o in run.result("one")["objects"]] == [("B1", "Sales")]
     assert {o["name"] for o in run.result("all")["objects"]} == {"A1", "B1"}
+
+
+def test_a_loop_shares_one_token_and_one_listing(sandbox, play):
+    """The modules run on the controller: loop items share the session, so a 20-item loop sends
+    1 token request, 1 listing and 20 creates; its dry rerun sends the listing only."""
+    sandbox.faults(rate_limit=0)
+    loop = [{"name": "loop", "cxops.genesys.genesys_skill": {"name": "{{ item }}"},
+             "loop": ["Loop skill {0:02d}".format(i) for i in range(20)]}]
+    start = len(sandbox.journal())
+    assert play(loop).changed == 1
+    routes = [(e["method"], e["path"]) for e in sandbox.journal(start)]
+    assert routes.count(("POST", "/oauth/token")) == 1
+    assert routes.count(("GET", "/api/v2/routing/skills")) == 1
+    assert routes.count(("POST", "/api/v2/routing/skills")) == 20 and len(routes) == 22
+    start = len(sandbox.journal())
+    assert play(loop, check=True).changed == 0
+    assert [(e["method"], e["path"]) for e in sandbox.journal(start)] == [("GET", "/api/v2/routing/skills")]

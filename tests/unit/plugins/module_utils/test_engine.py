@@ -1,11 +1,15 @@
 """The engine as a matrix: state x exists x check mode (x diff content), against the sandbox."""
 
+import threading
+import time
+
 import pytest
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import GenesysClient
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, differs
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import CONCURRENCY, Engine, differs
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
-from ansible_collections.cxops.genesys.plugins.module_utils.routing import SkillSpec, WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
+    QueueMembers, QueueSpec, SkillSpec, WrapupCodeSpec)
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -114,3 +118,40 @@ def test_gateway_timeout_on_create_adopts_the_created_object(sandbox, tmp_path):
     ([1, 2], [1, 2], False), ([1, 2], [2, 1], True), ({"a": None}, {"a": 5}, False), ("x", None, True)])
 def test_differs(desired, current, result):
     assert differs(desired, current) is result
+
+
+def test_sub_resource_reads_run_at_most_four_at_a_time(sandbox, tmp_path):
+    running, peak = [0], [0]
+    lock = threading.Lock()
+
+    class SlowMembers(QueueMembers):
+        def read(self, client, refs, obj):
+            with lock:
+                running[0] += 1
+                peak[0] = max(peak[0], running[0])
+            time.sleep(0.05)
+            with lock:
+                running[0] -= 1
+            return []
+
+    class Spec(QueueSpec):
+        associations = {"members": SlowMembers()}
+
+    queues = [{"name": "Queue {0}".format(i)} for i in range(12)]
+    engine(sandbox, tmp_path, spec=QueueSpec()).ensure(queues, max_deletions=0)
+    result = engine(sandbox, tmp_path, spec=Spec(), check_mode=True).ensure(
+        [dict(q, members=[{"user": "alice@acme.example"}]) for q in queues])
+    assert result["summary"]["updated"] == 12
+    assert peak[0] == CONCURRENCY == 4
+
+
+def test_concurrent_reads_stay_within_the_rate_limit(sandbox, tmp_path):
+    queues = [{"name": "Queue {0}".format(i), "members": [{"user": "alice@acme.example"}]} for i in range(40)]
+    engine(sandbox, tmp_path, spec=QueueSpec()).ensure(queues, max_deletions=0)
+    sandbox.faults(rate_limit=15, rate_window=1)
+    time.sleep(1.1)  # a fresh window: the set-up's requests counted in the last one
+    start = len(sandbox.journal())
+    result = engine(sandbox, tmp_path, spec=QueueSpec(), check_mode=True).ensure(queues)
+    assert result["changed"] is False
+    statuses = [e["status"] for e in sandbox.journal(start)]
+    assert len(statuses) > 40 and statuses.count(429) == 0, "the window's end is waited for, not hit"
