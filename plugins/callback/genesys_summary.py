@@ -13,7 +13,7 @@ short_description: One summary per Genesys Cloud org at the end of a run
 version_added: 0.1.0
 description:
   - At the end of a run, shows for each inventory host (org) the objects created, updated, deleted and unchanged per
-    type, and the API requests the collection's modules made.
+    type, and the API requests the collection's modules made (with token requests, retries and throttled answers).
   - Also writes the summary as JSON to O(path), for change approval records.
   - Enable it with C(callbacks_enabled = cxops.genesys.genesys_summary) in C(ansible.cfg), or with the environment
     variable E(ANSIBLE_CALLBACKS_ENABLED).
@@ -52,9 +52,11 @@ class CallbackModule(CallbackBase):
         action = result._task.action or ""
         if "api_requests" not in data or not action.split(".")[-1].startswith("genesys_"):
             return
-        org = self.orgs.setdefault(result._host.get_name(), {"types": {}, "api_requests": 0, "token_requests": 0})
+        org = self.orgs.setdefault(result._host.get_name(), {"types": {}, "api_requests": 0, "token_requests": 0,
+                                                             "retries": 0, "throttled": 0})
         org["api_requests"] += data["api_requests"].get("requests", 0)
-        org["token_requests"] += data["api_requests"].get("token_requests", 0)
+        for key in ("token_requests", "retries", "throttled"):
+            org[key] += data["api_requests"].get(key, 0)
         if "summary" in data:  # read-only modules (preflight, _info) count only their requests
             kind = action.split(".")[-1][len("genesys_"):]
             counts = org["types"].setdefault(kind, dict((k, 0) for k in OUTCOMES))
@@ -69,8 +71,9 @@ class CallbackModule(CallbackBase):
 
     def v2_playbook_on_stats(self, stats):
         for org, data in sorted(self.orgs.items()):
-            self._display.display("Genesys summary for {0}: {1} API requests ({2} for tokens)".format(
-                org, data["api_requests"], data["token_requests"]))
+            self._display.display("Genesys summary for {0}: {1} API requests ({2} for tokens, {3} retried, {4} "
+                                  "throttled)".format(org, data["api_requests"], data["token_requests"],
+                                                      data["retries"], data["throttled"]))
             for kind, counts in sorted(data["types"].items()):
                 shown = ", ".join("{0} {1}".format(v, k) for k, v in counts.items() if v)
                 self._display.display("  {0}: {1}".format(kind, shown or "nothing to do"))

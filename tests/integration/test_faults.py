@@ -93,7 +93,9 @@ def test_site_converges_under_every_fault_at_once(sandbox, site, play, tmp_path)
     start = len(sandbox.journal())
     sandbox.faults(**FAULTS)
     path = inventory(tmp_path, sandbox, state)
-    run = site(inventory=path)
+    summary = tmp_path / "summary.json"
+    run = site(inventory=path, env={"ANSIBLE_CALLBACKS_ENABLED": "cxops.genesys.genesys_summary",
+                                    "CXOPS_GENESYS_SUMMARY_PATH": str(summary)})
     assert run.rc == 0 and run.stats("acme-us")["failures"] == 0, run.stdout[-4000:]
     assert duplicates(sandbox) == []
     assert converged(sandbox, state) == {}
@@ -109,8 +111,12 @@ def test_site_converges_under_every_fault_at_once(sandbox, site, play, tmp_path)
     journal = sandbox.journal(start)
     faults = collections.Counter(e["fault"] for e in journal if e.get("fault"))
     assert sum(faults.values()) > 50, faults  # the faults really were injected
-    print("\nfault suite: {0} requests, faults injected {1}, objects {2}, duplicates 0, lost fields 0".format(
-        len(journal), dict(faults), sum(len(sandbox.objects(c)) for c in COUNTED)))
+    counted = json.loads(summary.read_text())["orgs"]["acme-us"]
+    assert counted["retries"] > 0 and counted["throttled"] > 0
+    print("\nfault suite: {0} requests, faults injected {1}, first run retried {2} and waited out {3} 429s, "
+          "objects {4}, duplicates 0, lost fields 0".format(len(journal), dict(faults), counted["retries"],
+                                                           counted["throttled"],
+                                                           sum(len(sandbox.objects(c)) for c in COUNTED)))
 
 
 def test_a_run_killed_after_some_writes_converges_on_rerun(sandbox, site, tmp_path):
