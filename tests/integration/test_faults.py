@@ -114,9 +114,9 @@ def test_site_converges_under_every_fault_at_once(sandbox, site, play, tmp_path)
     counted = json.loads(summary.read_text())["orgs"]["acme-us"]
     assert counted["retries"] > 0 and counted["throttled"] > 0
     objects = sum(len(sandbox.objects(c)) for c in COUNTED)
-    print("\nfault suite: {0} requests, faults injected {1}, first run retried {2} and waited out {3} 429s, "
-          "objects {4}, duplicates 0, lost fields 0".format(len(journal), dict(faults), counted["retries"],
-                                                           counted["throttled"], objects))
+    line = "fault suite: {0} requests, faults injected {1}, first run retried {2} and waited out {3} 429s, objects {4}"
+    print("\n" + line.format(len(journal), dict(faults), counted["retries"], counted["throttled"], objects)
+          + ", duplicates 0, lost fields 0")
 
 
 def test_a_run_killed_after_some_writes_converges_on_rerun(sandbox, site, tmp_path):
