@@ -597,7 +597,7 @@ class Engine:
         body = self.to_body(changes, create=False)
         for attempt in range(CONFLICT_RETRIES + 1):
             try:
-                return self.spec.update(self.client, current, copy.deepcopy(body))
+                return self.spec.update(self.client, current, body)
             except ConflictError:
                 if attempt == CONFLICT_RETRIES:
                     raise

@@ -85,6 +85,11 @@ def resource_argument_spec(spec):
     return args
 
 
+def new_module(module_class, **options):
+    """AnsibleModule in a module process; the action plugin's controller-side stand-in otherwise."""
+    return (module_class or AnsibleModule)(**options)
+
+
 class Session:
     """One org's client, with the references and listings read through it. A module process has one
     per call; run on the controller (the action plugins), the items of a loop share one, so each item
@@ -106,13 +111,14 @@ def session(module):
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     p = module.params
     key = tuple(p[k] for k in sorted(CONNECTION_ARGS))
-    current = _SESSIONS.get(key) if getattr(module, "shares_sessions", False) else None
+    shared = getattr(module, "shares_sessions", False)
+    current = _SESSIONS.get(key) if shared else None
     if current is None:
         current = Session(GenesysClient(
             region=p["region"], api_url=p["api_url"], client_id=p["client_id"], client_secret=p["client_secret"],
             access_token=p["access_token"], validate_certs=p["validate_certs"], timeout=p["timeout"],
             allow_http=p["allow_http"]))
-        if getattr(module, "shares_sessions", False):
+        if shared:
             _SESSIONS[key] = current
     current.client.stats = dict.fromkeys(current.client.stats, 0)
     current.references.set_planned(p.get("planned") if module.check_mode else None)
@@ -120,11 +126,10 @@ def session(module):
 
 
 def run_resource_module(spec, module_class=None):
-    """The whole of a resource module: parse options, converge, report. `module_class` is
-    AnsibleModule in a module process, or its controller-side stand-in in the action plugin."""
-    module = (module_class or AnsibleModule)(argument_spec=resource_argument_spec(spec), supports_check_mode=True,
-                                             mutually_exclusive=[("name", "items")],
-                                             required_one_of=[("name", "items")])
+    """The whole of a resource module: parse options, converge, report."""
+    module = new_module(module_class, argument_spec=resource_argument_spec(spec), supports_check_mode=True,
+                        mutually_exclusive=[("name", "items")],
+                        required_one_of=[("name", "items")])
     p = module.params
     if p["purge"] and p["items"] is None:
         module.fail_json(msg="purge needs items: it deletes the {0}s that the list does not name".format(spec.kind))
@@ -148,8 +153,8 @@ def run_info_module(spec, module_class=None):
     """An _info module: one object by name, several by names, or all of them."""
     args = dict(CONNECTION_ARGS)
     args.update(name=dict(type="str"), names=dict(type="list", elements="str"))
-    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
-                                             mutually_exclusive=[("name", "names")])
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
+                        mutually_exclusive=[("name", "names")])
     p = module.params
     names = [p["name"]] if p["name"] else p["names"]
     try:
@@ -170,9 +175,9 @@ def run_task_module(module_class=None):
     args = dict(CONNECTION_ARGS)
     args.update(dict((k, dict(v, required=False)) for k, v in item_spec.items()))
     args.update(items=dict(type="list", elements="dict"), fail_fast=dict(type="bool", default=False))
-    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
-                                             mutually_exclusive=[("items", "worktype"), ("items", "external_tag")],
-                                             required_one_of=[("items", "external_tag")], required_by={"external_tag": "worktype"})
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
+                        mutually_exclusive=[("items", "worktype"), ("items", "external_tag")],
+                        required_one_of=[("items", "external_tag")], required_by={"external_tag": "worktype"})
     p = module.params
     invalid = {}
     if p["items"] is None:
@@ -210,8 +215,8 @@ def run_task_info_module(module_class=None):
                 assignee=dict(type="str"), status_category=dict(type="str", choices=["Open", "InProgress", "Waiting",
                                                                                      "Closed"]),
                 external_tag=dict(type="str"), created_after=dict(type="str"), created_before=dict(type="str"))
-    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
-                                             required_one_of=[("worktype", "workbin", "queue", "assignee")])
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
+                        required_one_of=[("worktype", "workbin", "queue", "assignee")])
     p = module.params
     try:
         call = session(module)
@@ -259,9 +264,9 @@ def run_user_skills_module(module_class=None):
     args.update(dict((k, dict(v, required=False)) for k, v in USER_SKILLS_ITEM.items()))
     args.update(items=dict(type="list", elements="dict"), max_deletions=dict(type="int", default=0),
                 planned=dict(type="dict"))
-    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True,
-                                             mutually_exclusive=[("items", "user")],
-                                             required_one_of=[("items", "user")], required_by={"user": "skills"})
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
+                        mutually_exclusive=[("items", "user")],
+                        required_one_of=[("items", "user")], required_by={"user": "skills"})
     p = module.params
     if p["items"] is None:
         items = [dict(user=p["user"], skills=p["skills"], mode=p["mode"])]
@@ -286,7 +291,7 @@ def run_preflight_module(module_class=None):
     args.update(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
                 desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
                 label=dict(type="str", default="this org"))
-    module = (module_class or AnsibleModule)(argument_spec=args, supports_check_mode=True)
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True)
     p = module.params
     unknown = sorted((set(p["naming"] or {}) | set(p["desired"] or {})) - set(KINDS))
     if unknown:
@@ -308,7 +313,7 @@ def run_export_module(module_class=None):
     """genesys_export: the org's configuration in the roles' variable format."""
     from ansible_collections.cxops.genesys.plugins.module_utils.export import export
 
-    module = (module_class or AnsibleModule)(argument_spec=dict(CONNECTION_ARGS), supports_check_mode=True)
+    module = new_module(module_class, argument_spec=dict(CONNECTION_ARGS), supports_check_mode=True)
     try:
         client = session(module).client
         variables = export(client)

@@ -304,6 +304,7 @@ class QueueSpec(ResourceSpec):
         return []
 
     def update(self, client, current, body):
+        body = dict(body)  # the caller's body stays whole, for a retry
         division = body.pop("division", None)
         if division:
             client.request("POST", "/api/v2/authorization/divisions/{0}/objects/QUEUE".format(division["id"]),

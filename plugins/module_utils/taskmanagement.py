@@ -38,6 +38,7 @@ class QueriedSpec(ResourceSpec):
         return next((o for o in found if o.get("name") == name), None)
 
     def update(self, client, current, body):
+        body = dict(body)  # the caller's body stays whole, for a retry
         division = body.pop("divisionId", None)
         if division:
             client.request("POST", "/api/v2/authorization/divisions/{0}/objects/{1}".format(division, self.object_type),

@@ -7,7 +7,7 @@ import pytest
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import GenesysClient
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import CONCURRENCY, Engine, differs
-from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import ConflictError, InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
     QueueMembers, QueueSpec, SkillSpec, WrapupCodeSpec)
 
@@ -155,3 +155,16 @@ def test_concurrent_reads_stay_within_the_rate_limit(sandbox, tmp_path):
     assert result["changed"] is False
     statuses = [e["status"] for e in sandbox.journal(start)]
     assert len(statuses) > 40 and statuses.count(429) == 0, "the window's end is waited for, not hit"
+
+
+def test_a_put_answered_409_is_merged_again_twice_at_most(sandbox, tmp_path):
+    engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "old"}], single=True)
+    sandbox.faults(conflict_puts=2)
+    result = engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "new"}], single=True)
+    assert result["results"][0]["action"] == "updated"
+    assert [c["description"] for c in sandbox.objects("wrapupcodes")] == ["new"]
+    puts = [e["status"] for e in sandbox.journal() if e["method"] == "PUT"]
+    assert puts == [409, 409, 200]
+    sandbox.faults(conflict_puts=3)
+    with pytest.raises(ConflictError):
+        engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "newer"}], single=True)
