@@ -1,11 +1,13 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, cxops.genesys contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The resource engine: a declarative spec per resource type drives validation, comparison,
-payloads, diffs and check mode. List once, compare in memory, write only what differs.
+"""The one convergence pipeline: map, validate, plan, apply, settle, report.
 
-Independent of AnsibleModule: `Engine(client, spec, check_mode).ensure(items, ...)` returns a
-plain result dict.
+Every resource type (configuration objects, work items, agents' skills) is a declarative
+`ResourceSpec` plus the hooks it really needs; the deletion guard, the ordering of items that
+reference each other, uncertain-write settling, the 409 re-read-merge-retry, the diff and the
+summary exist here once. Independent of AnsibleModule:
+`Engine(client, spec, check_mode).ensure(items, ...)` returns a plain result dict.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,19 +15,21 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
-    ConflictError, InputError, NotFoundError, UncertainWriteError)
+    ConflictError, GenesysError, InputError, NotFoundError, UncertainWriteError)
+from ansible_collections.cxops.genesys.plugins.module_utils.references import References
 
 MAX_NAME = 256
 CONCURRENCY = 4  # sub-resource reads in flight at once; the client's shared pause keeps them within the rate limit
-LAG_WAITS = (1, 2)  # listings can lag behind a create: re-list (once per kind and call) before calling a name unknown
 SETTLE_AFTER = 3  # seconds a listing may lag behind a create, before a lost create is looked for
 SETTLE_ROUNDS = 3  # looks (and creates again) for a create whose answer was lost
-CONFLICT_RETRIES = 2  # a PUT answered 409 (changed meanwhile) is re-read, merged and sent again at most this often
+CONFLICT_RETRIES = 2  # a full replace answered 409 (changed meanwhile) is re-read, merged and sent again this often
+DONE = {"create": "created", "update": "updated", "delete": "deleted", "unchanged": "unchanged", "skip": "skipped",
+        "invalid": "invalid", "failed": "failed", "terminate": "terminated"}
+NO_WRITE = ("unchanged", "skip", "invalid", "failed")
 
 
 def camel(name):
@@ -41,12 +45,13 @@ class Field:
     `write` the dotted path written in a request body (default: `api`). Nested options (`options`)
     convert the same way, recursively. `ref` names a kind of object referenced by name in the
     module and by id in the API; `ref_shape` says whether the API holds it as {id} or as a bare id.
-    `lo`, `hi`, `maxlen`, `minitems` and `maxitems` are checked before any write.
+    `lo`, `hi`, `maxlen`, `minitems` and `maxitems` are checked before any write. `compare` turns a
+    value into its comparable form (dates compare as instants, whatever their written form).
     """
 
     def __init__(self, api=None, type="str", ref=None, ref_shape="object", write=None, choices=None,
                  elements=None, options=None, values=None, keys=None, lo=None, hi=None, maxlen=None,
-                 minitems=None, maxitems=None, create_only=False):
+                 minitems=None, maxitems=None, create_only=False, compare=None):
         self.api = api
         self.write = write
         self.type = type
@@ -61,6 +66,7 @@ class Field:
         self.maxlen = maxlen
         self.minitems, self.maxitems = minitems, maxitems
         self.create_only = create_only
+        self.compare = compare
 
     def api_key(self, name):
         return self.api or camel(name)
@@ -80,10 +86,19 @@ class Field:
 
 
 class ResourceSpec:
-    """Describes one resource type. Subclass to change how it is listed, created, updated or deleted."""
+    """Describes one resource type. Its hooks default to a named configuration object listed with
+    GET and page numbers; override only what the type really does differently."""
 
     kind = None              # the word used in messages, e.g. "skill"
     ref_kind = None          # its kind in References, so objects created in a run are referable
+    key_option = "name"      # the item option that identifies an object
+    creatable = True         # False: the objects exist already (users); an unknown key is invalid
+    unknown = "does not exist"  # what an unknown key is, for a type that is not creatable
+    independent = False      # True: a bad item fails alone and the others go on (work items)
+    action_key = "action"    # the result entry's key for what happened
+    outcomes = ("created", "updated", "deleted", "unchanged")
+    cache_listing = True     # the listing serves every later call of the session (a loop's items)
+    call_options = ("purge", "max_deletions", "planned")  # options of a whole call (module.CALL_ARGS)
     min_name = 1             # the shortest name the API accepts
     required_on_create = ()  # options a new object needs
     path = None              # the collection path, e.g. /api/v2/routing/skills
@@ -100,35 +115,105 @@ class ResourceSpec:
             spec.update(association.argument_spec())
         return spec
 
+    # --- identity ----------------------------------------------------------------------------
+    def key(self, item):
+        return item.get(self.key_option)
+
+    def object_key(self, obj):
+        return obj.get("name")
+
+    def label(self, item, index):
+        """What identifies a result entry."""
+        return {self.key_option: self.key(item)}
+
+    def header(self, item):
+        return "{0} {1}".format(self.kind, self.key(item))
+
+    def identity_problems(self, item, label):
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            return ["{0}: a {1} needs a non-empty name".format(label, self.kind)]
+        if not self.min_name <= len(name) <= MAX_NAME:
+            return ["{0}: name {1!r} is {2} characters long; {3} to {4} are allowed".format(
+                label, name[:40], len(name), self.min_name, MAX_NAME)]
+        return []
+
+    # --- reading -----------------------------------------------------------------------------
     def is_absent(self, obj):
         """Whether a listed object counts as gone (for example a soft-deleted skill)."""
         return False
 
-    def validate(self, item):
-        """Problems with one desired item that the field declarations cannot express."""
-        return []
-
     def list(self, client):
         return [o for o in client.list_pages(self.path, page_size=self.page_size) if not self.is_absent(o)]
 
-    def find_by_name(self, client, name):
-        """Re-read one object by name, after a create whose outcome is unknown."""
-        found = client.list_pages(self.path, params={"name": name}, page_size=self.page_size)
-        return next((o for o in found if o.get("name") == name and not self.is_absent(o)), None)
+    def existing(self, engine, items):
+        """The current objects by key: one listing, never a read per object."""
+        found = {}
+        for obj in self.list(engine.client):
+            found.setdefault(self.object_key(obj), obj)
+            engine.view(obj)  # learns the references the listing embeds
+        return found
 
-    def create(self, client, body):
+    def find(self, engine, item):
+        """Re-read one object by key, after a create whose outcome is unknown."""
+        found = engine.client.list_pages(self.path, params={"name": item["name"]}, page_size=self.page_size)
+        return next((o for o in found if o.get("name") == item["name"] and not self.is_absent(o)), None)
+
+    def view(self, engine, obj):
+        """An API object as the module shows it."""
+        return engine.view(obj)
+
+    # --- planning ----------------------------------------------------------------------------
+    def validate(self, engine, item):
+        """Problems with one desired item that the field declarations cannot express."""
+        return []
+
+    def plan(self, engine, step):
+        """Set step["action"] (and what it needs) for a type whose plan is not the default one."""
+
+    def skip(self, current):
+        """Why an existing object is left alone (an inactive user), or None."""
+        return None
+
+    def predict(self, engine, step, before):
+        """What check mode shows as the object after the step."""
+        return engine.overlay(before or {"id": None, "name": step["item"].get("name")},
+                              step["item"] if step["current"] is None else step["changes"])
+
+    # --- writing -----------------------------------------------------------------------------
+    def create_body(self, engine, item):
+        body = engine.to_body(item)
+        body["name"] = item["name"]
+        return body
+
+    def create(self, client, body, item):
         return client.request("POST", self.path, body=body)
+
+    def update_body(self, engine, step):
+        return engine.to_body(step["changes"], create=False)
 
     def update(self, client, current, body):
         """GET-merge-PUT: the PUT carries every writable field of the current object, so the
         fields the user did not set survive a full-replace update. `body` holds the changes."""
         fresh = client.get("{0}/{1}".format(self.path, current["id"]))
         merged = dict((k, v) for k, v in fresh.items() if k in self.writable)
-        _merge(merged, body)
+        merge(merged, body)
         return client.request("PUT", "{0}/{1}".format(self.path, current["id"]), body=merged)
 
     def delete(self, client, obj, item):
         client.request("DELETE", "{0}/{1}".format(self.path, obj["id"]))
+
+    def perform(self, engine, step):
+        """Another action that a plan hook chose (for example terminating a work item)."""
+        raise NotImplementedError(step["action"])
+
+    def follows(self, item):
+        """Whether the item is followed even when nothing is written."""
+        return False
+
+    def follow(self, engine, step, obj):
+        """After the write (waiting for a status, reading an audit trail): returns the object."""
+        return obj
 
 
 class Association:
@@ -141,6 +226,7 @@ class Association:
 
     option = None
     mode_option = None
+    noun = "association"  # what one removal is called in the deletion guard's message
 
     def argument_spec(self):
         raise NotImplementedError
@@ -161,100 +247,6 @@ class Association:
         raise NotImplementedError
 
 
-class References:
-    """Name <-> id maps of referenced objects. Embedded references ({id, name}) seen in
-    listings are learned for free; a kind is listed (once per run) only for a name or id
-    not seen that way. Users are keyed by email."""
-
-    SOURCES = {  # kind: (listing path, page size, query parameters); a path ending in /query is a cursor query
-        "division": ("/api/v2/authorization/divisions", 100, None),
-        "skill": ("/api/v2/routing/skills", 500, None),
-        "language": ("/api/v2/routing/languages", 100, None),
-        "wrapup_code": ("/api/v2/routing/wrapupcodes", 100, None),
-        "queue": ("/api/v2/routing/queues", 500, None),
-        "user": ("/api/v2/users", 500, {"state": "any"}),
-        "workbin": ("/api/v2/taskmanagement/workbins/query", 200, None),
-        "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None),
-    }
-
-    # Kinds the collection creates: a name not listed yet may have been created a moment ago.
-    LAGGING = ("skill", "wrapup_code", "queue", "workbin", "worktype")
-
-    def __init__(self, client, planned=None):
-        self.client = client
-        self.set_planned(planned)
-        self._ids = {}       # kind -> {name: id}
-        self._names = {}     # kind -> {id: name}
-        self.objects = {}    # kind -> {id: listed object}, for kinds listed in full
-        self._complete = set()
-        self._lock = threading.RLock()  # concurrent sub-resource reads may ask for the same kind
-
-    def set_planned(self, planned):
-        """In check mode, objects that earlier tasks of the same run would create: a reference to one
-        of them is predicted, not refused (a dry run over a new org works end to end)."""
-        self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
-        self._relisted = set()
-
-    def learn(self, kind, ref):
-        key = ref.get("email") if kind == "user" else ref.get("name")
-        self._ids.setdefault(kind, {})[key] = ref.get("id")
-        self._names.setdefault(kind, {})[ref.get("id")] = key
-
-    def load(self, kind):
-        with self._lock:
-            self._load(kind)
-
-    def _load(self, kind):
-        if kind not in self._complete:
-            path, size, params = self.SOURCES[kind]
-            if path.endswith("/query"):
-                listed = self.client.query_cursor(path, {}, page_size=size)
-            else:
-                listed = self.client.list_pages(path, params=params, page_size=size)
-            listed = [o for o in listed if o.get("state") != "deleted" or kind == "user"]
-            self.objects[kind] = dict((o["id"], o) for o in listed)
-            for obj in listed:
-                self.learn(kind, obj)
-            self._complete.add(kind)
-
-    def known(self, kind):
-        self.load(kind)
-        return sorted(n for n in self._ids.get(kind, {}) if n is not None)
-
-    def id_of(self, kind, name):
-        if name not in self._ids.get(kind, {}) and name not in self._names.get(kind, {}):
-            self.load(kind)
-        if name in self.planned.get(kind, ()) and name not in self._ids.get(kind, {}):
-            return "planned:" + name
-        if kind == "user" and name in self._names.get(kind, {}):
-            return name  # users also by id
-        if name not in self._ids.get(kind, {}) and kind in self.LAGGING and kind not in self._relisted:
-            self._relisted.add(kind)  # perhaps created a moment ago, by an earlier task
-            for wait in LAG_WAITS:
-                self.client.sleep(wait)
-                with self._lock:
-                    self._complete.discard(kind)
-                    self._load(kind)
-                if name in self._ids.get(kind, {}):
-                    break
-        return self._ids.get(kind, {}).get(name)
-
-    def name_of(self, kind, ref):
-        """The name of an embedded reference, or of a bare id."""
-        if isinstance(ref, dict):
-            if ref.get("name") and kind != "user":
-                self.learn(kind, ref)
-                return ref["name"]
-            ref = ref.get("id")
-        if ref not in self._names.get(kind, {}):
-            self.load(kind)
-        return self._names.get(kind, {}).get(ref, ref)
-
-    def add(self, kind, obj):
-        """An object created during this run becomes referable at once."""
-        self.learn(kind, obj)
-
-
 class Engine:
     """Converges a list of desired objects of one type, or reads them.
 
@@ -269,9 +261,9 @@ class Engine:
         self.refs = references or References(client)
         self.listings = {} if listings is None else listings
         self.warnings = []
-        self._unsettled = []  # (step, when, error) of creates whose outcome is unknown
+        self.creating = set()  # keys of the objects this call creates: referable by its other items
 
-    # --- conversions ---------------------------------------------------------------------------
+    # --- map: options <-> API JSON ----------------------------------------------------------------
     def to_module(self, field, value):
         if value is None:
             return None
@@ -315,6 +307,8 @@ class Engine:
 
     def _ref_to_api(self, field, name):
         ref_id = self.refs.id_of(field.ref, name)
+        if ref_id is None:  # never write a reference that names nothing
+            raise InputError("{0} {1!r} does not exist".format(field.ref.replace("_", "-"), name))
         return {"id": ref_id} if field.ref_shape == "object" else ref_id
 
     def to_body(self, values, create=True):
@@ -330,7 +324,6 @@ class Engine:
             _set_path(out, field.write_key(name), self.to_api(field, value))
         return out
 
-    # --- reading -----------------------------------------------------------------------------
     def view(self, obj):
         """An API object as the module shows it: option names, references by name."""
         out = {"id": obj.get("id"), "name": obj.get("name")}
@@ -339,6 +332,18 @@ class Engine:
                 out[name] = self.to_module(field, _get_path(obj, field.api_key(name)))
         return out
 
+    def overlay(self, base, values):
+        """`base` with the set options of `values` applied (what an object looks like after a write)."""
+        after = copy.deepcopy(base)
+        for opt, field in self.spec.fields.items():
+            if field.create_only:
+                continue
+            if values.get(opt) is not None:
+                after[opt] = _overlay(after.get(opt), values[opt])
+            else:
+                after.setdefault(opt, None)
+        return after
+
     def read(self, names=None):
         objects = self.spec.list(self.client)
         if names is not None:
@@ -346,121 +351,73 @@ class Engine:
             objects = [o for o in objects if o.get("name") in wanted]
         return [self.view(o) for o in objects]
 
-    # --- converging --------------------------------------------------------------------------
-    def ensure(self, items, purge=False, max_deletions=0, single=False):
+    # --- the pipeline ------------------------------------------------------------------------
+    def ensure(self, items, purge=False, max_deletions=0, single=False, fail_fast=False, invalid=None):
         """Bring the org to the desired items, deleting at most `max_deletions` objects or
         associations. A `single` object named with state=absent is explicit enough to be deleted
-        without that allowance; removing associations always needs it."""
-        existing = self._existing()
-        if self.spec.ref_kind:  # items may reference objects of their own type that this call creates first
-            self.refs.planned.setdefault(self.spec.ref_kind, set()).update(
-                i["name"] for i in items if i.get("state", "present") == "present")
-        self._validate(items)
-        reads = self._read_associations(items, existing)
-        plan = [self._plan(item, existing.get(item["name"]), reads) for item in items]
+        without that allowance; removing associations always needs it. Nothing is written before
+        the whole call is validated and planned. `invalid` holds the problems of items that failed
+        their option checks already, by index (for independent items)."""
+        invalid = invalid or {}
+        valid = [item for index, item in enumerate(items) if index not in invalid]
+        existing = self._existing(valid)
+        plan = self._plan_all(items, existing, fail_fast, invalid)
         if purge:
-            named = set(item["name"] for item in items)
-            for name in sorted(set(existing) - named):
-                plan.append(dict(action="delete", item={"name": name}, current=existing[name], changes={}, assoc={}))
-        missing = ["{0} {1!r}: {2} is required to create it".format(self.spec.kind, s["item"]["name"], opt)
-                   for s in plan if s["action"] == "create" for opt in self.spec.required_on_create
-                   if s["item"].get(opt) is None]
-        if missing:
-            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(missing))
+            named = set(self.spec.key(item) for item in items)
+            for key in sorted(set(existing) - named):
+                plan.append(self._step(None, {self.spec.key_option: key}, existing[key], action="delete"))
         self._guard(plan, max_deletions, single)
-        results = [self._apply(step, existing) for step in plan]
-        self._settle(plan, results, existing)
-        return self._result(results)
+        results = {}
+        try:
+            self._apply_all(self._order(plan), existing, results, fail_fast)
+        except GenesysError as exc:
+            # An honest report of a call that failed after writing: what it did, and that it changed things.
+            exc.result = self._report([results[id(s)] for s in plan if id(s) in results])
+            raise
+        return self._report([results[id(s)] for s in plan])
 
-    def _existing(self):
-        """The type's objects by name: listed once, or taken from `listings`."""
-        existing = self.listings.get(self.spec.kind)
+    def _existing(self, items):
+        """The type's objects by key: listed once, or taken from `listings`."""
+        existing = self.listings.get(self.spec.kind) if self.spec.cache_listing else None
         if existing is None:
-            existing = {}
-            for obj in self.spec.list(self.client):
-                existing.setdefault(obj["name"], obj)
-                self.view(obj)  # learns the references the listing embeds
-            self.listings[self.spec.kind] = existing
+            existing = self.spec.existing(self, items)
+            if self.spec.cache_listing:
+                self.listings[self.spec.kind] = existing
         return existing
 
-    def _read_associations(self, items, existing):
-        """The current sub-resources of every existing object whose item sets them, read with
-        bounded concurrency: {(name, option): current}."""
-        jobs = [(item["name"], opt) for item in items if item.get("state", "present") == "present"
-                and item["name"] in existing for opt in self.spec.associations if item.get(opt) is not None]
-
-        def read(job):
-            return self.spec.associations[job[1]].read(self.client, self.refs, existing[job[0]])
-
-        if len(jobs) < 2:
-            return dict((job, read(job)) for job in jobs)
-        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-            return dict(zip(jobs, pool.map(read, jobs)))
-
-    def _plan(self, item, current, reads=None):
-        step = dict(item=item, current=current, changes={}, assoc={})
-        if item.get("state", "present") == "absent":
-            step["action"] = "delete" if current else "unchanged"
-            return step
-        if current is not None:
-            view = self.view(current)
-            step["changes"] = dict((opt, item[opt]) for opt, f in self.spec.fields.items()
-                                   if item.get(opt) is not None and not f.create_only
-                                   and differs(item[opt], view.get(opt)))
-        for opt, association in self.spec.associations.items():
-            if item.get(opt) is None:
-                continue
-            if not current:
-                now = []
-            elif reads and (item["name"], opt) in reads:
-                now = reads[(item["name"], opt)]
-            else:
-                now = association.read(self.client, self.refs, current)
-            plan = association.plan(self.refs, item, now)
-            self.warnings.extend("{0} {1!r}: {2}".format(self.spec.kind, item["name"], w) for w in plan["warnings"])
-            step["assoc"][opt] = dict(plan, before=now)
-        assoc_changed = any(a["adds"] or a["removes"] or a["updates"] for a in step["assoc"].values())
-        step["action"] = "create" if current is None else (
-            "update" if step["changes"] or assoc_changed else "unchanged")
-        return step
-
-    def _guard(self, plan, allowed, single):
-        objects = [s["item"]["name"] for s in plan if s["action"] == "delete" and not single]
-        links = ["{0} from {1}".format(_label(r), s["item"]["name"]) for s in plan
-                 for a in s["assoc"].values() for r in a["removes"]]
-        gone = objects + links
-        if len(gone) > allowed:
-            shown = ", ".join(gone[:10]) + (", ..." if len(gone) > 10 else "")
-            raise InputError("Refusing to delete {0} {1}(s) or associations ({2}): max_deletions is {3}. Set "
-                             "max_deletions to at least {0} to allow it.".format(len(gone), self.spec.kind, shown,
-                                                                                 allowed))
-
-    def _validate(self, items):
-        """Every problem with the desired state, reported at once and before any write."""
-        problems = []
+    # --- validate ----------------------------------------------------------------------------
+    def _validate(self, items, existing, invalid):
+        """Every problem of every item, before any write: {index: [problems]}."""
+        problems, refused = dict(invalid), []
         seen = set()
+        self.creating = set(self.spec.key(i) for i in items if i.get("state", "present") == "present"
+                            and self.spec.key(i) not in existing)
         for index, item in enumerate(items):
-            name = item.get("name")
-            label = "items[{0}]".format(index) if len(items) > 1 else "name"
-            if not isinstance(name, str) or not name.strip():
-                problems.append("{0}: a {1} needs a non-empty name".format(label, self.spec.kind))
+            if index in invalid:
                 continue
-            if not self.spec.min_name <= len(name) <= MAX_NAME:
-                problems.append("{0}: name {1!r} is {2} characters long; {3} to {4} are allowed".format(
-                    label, name[:40], len(name), self.spec.min_name, MAX_NAME))
-            if name in seen:
-                problems.append("{0}: {1} {2!r} is listed more than once".format(label, self.spec.kind, name))
-            seen.add(name)
-            if item.get("state", "present") == "absent":
+            label = "items[{0}]".format(index) if len(items) > 1 else self.spec.key_option
+            found = self.spec.identity_problems(item, label)
+            key = self.spec.key(item)
+            if not found and key in seen:
+                found.append("{0}: {1} is listed more than once".format(label, self.spec.header(item)))
+            seen.add(key)
+            if found:
+                refused.extend(found)
                 continue
-            where = "{0} {1!r}: ".format(self.spec.kind, name)
-            problems.extend(where + p for p in self.check_fields(item))
-            for opt, association in self.spec.associations.items():
-                if item.get(opt) is not None:
-                    problems.extend(where + opt + ": " + p for p in association.validate(self.refs, item))
-            problems.extend(where + p for p in self.spec.validate(item))
-        if problems:
-            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
+            where = "" if self.spec.independent else "{0} {1!r}: ".format(self.spec.kind, key)
+            if item.get("state", "present") != "absent":
+                if not self.spec.creatable and key not in existing:
+                    found.append(where + self.spec.unknown)
+                found.extend(where + p for p in self.check_fields(item))
+                for opt, association in self.spec.associations.items():
+                    if item.get(opt) is not None:
+                        found.extend(where + opt + ": " + p for p in association.validate(self.refs, item))
+            found.extend(where + p for p in self.spec.validate(self, item))
+            if found:
+                problems[index] = found
+        if refused:  # an item without identity, or named twice: the call is refused whole, whatever the type
+            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(refused))
+        return problems
 
     def check_fields(self, item):
         """Range, length, size and reference problems of an item's fields."""
@@ -485,7 +442,7 @@ class Engine:
             return
         if field.ref:
             for name in value if field.type == "list" else [value]:
-                if self.refs.id_of(field.ref, name) is None:
+                if not self.referable(field.ref, name):
                     known = self.refs.known(field.ref)
                     problems.append("{0}{1}: {2} {3!r} does not exist; known: {4}".format(
                         where, path, field.ref.replace("_", "-"), name,
@@ -504,114 +461,305 @@ class Engine:
             problems.append("{0}{1}: is {2} characters long; at most {3} are allowed".format(
                 where, path, len(value), field.maxlen))
 
-    def _apply(self, step, existing):
-        action, item, current = step["action"], step["item"], step["current"]
-        before = self.view(current) if current else None
-        if before is not None:
-            before.update((opt, a["before"]) for opt, a in step["assoc"].items())
-        if action == "unchanged":
-            return dict(name=item["name"], action=action, before=before, after=before)
-        if action == "delete":
-            if not self.check_mode:
-                try:
-                    self.spec.delete(self.client, current, item)
-                except NotFoundError:
-                    pass  # already gone: the goal is met
-                existing.pop(item["name"], None)
-            return dict(name=item["name"], action="deleted", before=before, after=None)
-        after = self._predict(before or {"id": None, "name": item["name"]}, item if current is None else step["changes"])
-        if not self.check_mode:
-            if current is None:
-                obj = self._create(step)
-                if obj is None:
-                    return None  # its outcome is unknown: settled after the other items
+    def referable(self, kind, name):
+        """Whether a reference can be written: the object exists, or this call creates it first."""
+        if kind == self.spec.ref_kind and name in self.creating:
+            return True
+        return self.refs.id_of(kind, name) is not None
+
+    # --- plan --------------------------------------------------------------------------------
+    def _plan_all(self, items, existing, fail_fast, invalid):
+        problems = self._validate(items, existing, invalid)
+        if problems and not self.spec.independent:
+            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(
+                p for index in sorted(problems) for p in problems[index]))
+        valid = [item for index, item in enumerate(items) if index not in problems]
+        reads = self._read_associations(valid, existing)
+        plan = []
+        for index, item in enumerate(items):
+            if index in problems:
+                plan.append(self._step(index, item, None, action="invalid", problems=problems[index]))
+                if fail_fast:  # nothing is written: what was valid before it is skipped
+                    for step in plan[:-1]:
+                        step["action"] = "skip"
+                    return plan
+                continue
+            plan.append(self._plan(index, item, existing.get(self.spec.key(item)), reads))
+        missing = ["{0} {1!r}: {2} is required to create it".format(self.spec.kind, s["key"], opt)
+                   for s in plan if s["action"] == "create" for opt in self.spec.required_on_create
+                   if s["item"].get(opt) is None]
+        if missing:
+            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(missing))
+        return plan
+
+    def _step(self, index, item, current, **values):
+        step = dict(index=index, item=item, key=self.spec.key(item), current=current, action=None, changes={},
+                    assoc={}, problems=[], extra={}, deps=set())
+        step.update(values)
+        return step
+
+    def _read_associations(self, items, existing):
+        """The current sub-resources of every existing object whose item sets them, read with
+        bounded concurrency: {(key, option): current}."""
+        jobs = [(self.spec.key(item), opt) for item in items if item.get("state", "present") == "present"
+                and self.spec.key(item) in existing for opt in self.spec.associations if item.get(opt) is not None]
+
+        def read(job):
+            return self.spec.associations[job[1]].read(self.client, self.refs, existing[job[0]])
+
+        if len(jobs) < 2:
+            return dict((job, read(job)) for job in jobs)
+        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
+            return dict(zip(jobs, pool.map(read, jobs)))
+
+    def _plan(self, index, item, current, reads=None):
+        step = self._step(index, item, current)
+        self.spec.plan(self, step)
+        if step["action"] is not None:
+            return step
+        if item.get("state", "present") == "absent":
+            step["action"] = "delete" if current else "unchanged"
+            return step
+        if current is not None and self.spec.skip(current):
+            self.warnings.append("{0}: {1}".format(self.spec.header(item), self.spec.skip(current)))
+            step["action"] = "skip"
+            return step
+        if current is not None:
+            step["changes"] = self.changes(item, self.spec.view(self, current))
+        for opt, association in self.spec.associations.items():
+            if item.get(opt) is None:
+                continue
+            if not current:
+                now = []
+            elif reads and (step["key"], opt) in reads:
+                now = reads[(step["key"], opt)]
             else:
-                obj = self._update(current, step["changes"]) if step["changes"] else current
-            return self._finish(step, obj, before, existing)
-        after.update((opt, a["after"]) for opt, a in step["assoc"].items())
-        return dict(name=item["name"], action="created" if current is None else "updated", before=before,
-                    after=after)
+                now = association.read(self.client, self.refs, current)
+            plan = association.plan(self.refs, item, now)
+            self.warnings.extend("{0}: {1}".format(self.spec.header(item), w) for w in plan["warnings"])
+            step["assoc"][opt] = dict(plan, before=now)
+        assoc_changed = any(a["adds"] or a["removes"] or a["updates"] for a in step["assoc"].values())
+        step["action"] = "create" if current is None else (
+            "update" if step["changes"] or assoc_changed else "unchanged")
+        return step
+
+    def changes(self, item, view):
+        """The options the item sets that differ from the object's current view."""
+        return dict((opt, item[opt]) for opt, f in self.spec.fields.items()
+                    if item.get(opt) is not None and not f.create_only
+                    and differs(_comparable(f, item[opt]), _comparable(f, view.get(opt))))
+
+    def _guard(self, plan, allowed, single):
+        objects = [str(s["key"]) for s in plan if s["action"] == "delete" and not single]
+        links = ["{0} from {1}".format(_label(r), s["key"]) for s in plan
+                 for a in s["assoc"].values() for r in a["removes"]]
+        gone = objects + links
+        if len(gone) > allowed:
+            shown = ", ".join(gone[:10]) + (", ..." if len(gone) > 10 else "")
+            if objects:
+                what = "Refusing to delete {0} {1}(s) or associations".format(len(gone), self.spec.kind)
+            else:
+                nouns = set(self.spec.associations[o].noun for s in plan for o, a in s["assoc"].items() if a["removes"])
+                what = "Refusing to remove {0} {1}(s)".format(len(gone), " or ".join(sorted(nouns)))
+            raise InputError("{0} ({1}): max_deletions is {2}. Set max_deletions to at least {3} to allow it.".format(
+                what, shown, allowed, len(gone)))
+
+    def _order(self, plan):
+        """Items that reference objects of their own type that this call creates come after them, so
+        every id written is a real one. A cycle is refused before any write, in check mode too."""
+        creating = dict((s["key"], s) for s in plan if s["action"] == "create")
+        for step in plan:
+            values = step["item"] if step["action"] == "create" else step["changes"]
+            step["deps"] = set(n for n in _references(self.spec.fields, values, self.spec.ref_kind)
+                               if n in creating) if self.spec.ref_kind else set()
+        ordered, placed, visiting = [], set(), []
+
+        def place(step):
+            if id(step) in placed:
+                return
+            if step["key"] in visiting:
+                cycle = visiting[visiting.index(step["key"]):] + [step["key"]]
+                raise InputError("Invalid desired state, nothing was changed: {0}s {1} reference each other in a "
+                                 "cycle; none can be created first".format(self.spec.kind, " -> ".join(
+                                     repr(k) for k in cycle)))
+            visiting.append(step["key"])
+            for name in sorted(step["deps"]):
+                place(creating[name])
+            visiting.pop()
+            placed.add(id(step))
+            ordered.append(step)
+
+        for step in plan:
+            place(step)
+        return ordered
+
+    # --- apply -------------------------------------------------------------------------------
+    def _apply_all(self, ordered, existing, results, fail_fast):
+        unsettled, waiting = [], []
+        stop = False
+        for step in ordered:
+            if stop:
+                step["action"] = "skip"
+            if step["deps"] & set(s["key"] for s, dummy, dummy in unsettled):
+                waiting.append(step)  # its referenced sibling's create is not confirmed yet
+                continue
+            self._apply_one(step, existing, results, unsettled)
+            stop = stop or (fail_fast and results.get(id(step), {}).get(self.spec.action_key) == "failed")
+        self._settle(unsettled, existing, results)
+        for step in waiting:
+            self._apply_one(step, existing, results, [])
+
+    def _apply_one(self, step, existing, results, unsettled):
+        try:
+            result = self._apply(step, existing)
+        except (UncertainWriteError, ConflictError) as exc:
+            if step["action"] != "create":
+                return self._failed(step, exc, results)
+            unsettled.append((step, time.time(), exc))  # looked for after the other items
+            return None
+        except GenesysError as exc:
+            return self._failed(step, exc, results)
+        results[id(step)] = result
+        return result
+
+    def _failed(self, step, exc, results):
+        if not self.spec.independent:
+            raise exc
+        results[id(step)] = self._result(step, "failed", self._before(step), None,
+                                         problems=[exc.to_fail_json()["msg"]])
+
+    def _apply(self, step, existing):
+        action, current = step["action"], step["current"]
+        before = self._before(step)
+        if action == "unchanged" and current is not None and not self.check_mode and self.spec.follows(step["item"]):
+            return self._result(step, action, before, self.spec.view(self, self.spec.follow(self, step, current)))
+        if action in NO_WRITE:
+            return self._result(step, action, before, before if action != "invalid" else None,
+                                problems=step["problems"])
+        if self.check_mode:
+            after = None if action == "delete" else self.spec.predict(self, step, before)
+            if after is not None:
+                after.update((opt, a["after"]) for opt, a in step["assoc"].items())
+            return self._result(step, action, before, after)
+        if action == "delete":
+            try:
+                self.spec.delete(self.client, current, step["item"])
+            except NotFoundError:
+                pass  # already gone (a retried delete whose first answer was lost): the goal is met
+            existing.pop(step["key"], None)
+            return self._result(step, action, before, None)
+        if action == "create":
+            obj = self.spec.create(self.client, self.spec.create_body(self, step["item"]), step["item"])
+        elif action == "update":
+            obj = self._update(step) if step["changes"] else current
+        else:
+            obj = self.spec.perform(self, step)
+        return self._finish(step, obj, before, existing)
+
+    def _before(self, step):
+        if step["current"] is None:
+            return None
+        before = self.spec.view(self, step["current"])
+        before.update((opt, a["before"]) for opt, a in step["assoc"].items())
+        return before
+
+    def _update(self, step):
+        """A full replace answered 409 (someone changed the object meanwhile) is re-read, merged and sent again."""
+        body = self.spec.update_body(self, step)
+        return _retry_conflicts(lambda: self.spec.update(self.client, step["current"], body))
 
     def _finish(self, step, obj, before, existing):
-        """After the object's own write: remember it, write its associations, report it."""
-        item = step["item"]
-        existing[item["name"]] = obj
+        """After the object's own write: remember it, write its associations, follow it, report it."""
+        existing[step["key"]] = obj
         if self.spec.ref_kind:
             self.refs.add(self.spec.ref_kind, obj)
         for opt, plan in step["assoc"].items():
-            self.spec.associations[opt].apply(self.client, self.refs, obj, item, plan)
-        after = self.view(obj)
+            association = self.spec.associations[opt]
+            _retry_conflicts(lambda: association.apply(self.client, self.refs, obj, step["item"], plan))
+        obj = self.spec.follow(self, step, obj)
+        after = self.spec.view(self, obj)
         after.update((opt, a["after"]) for opt, a in step["assoc"].items())
-        return dict(name=item["name"], action="created" if step["current"] is None else "updated", before=before,
-                    after=after)
+        return self._result(step, step["action"], before, after)
 
-    def _predict(self, base, values):
-        after = copy.deepcopy(base)
-        for opt, field in self.spec.fields.items():
-            if field.create_only:
-                continue
-            if values.get(opt) is not None:
-                after[opt] = _overlay(after.get(opt), values[opt])
-            else:
-                after.setdefault(opt, None)
-        return after
+    def _result(self, step, action, before, after, problems=None):
+        result = self.spec.label(step["item"], step["index"])
+        result[self.spec.action_key] = DONE[action]
+        result.update(before=before, after=after)
+        if problems:
+            result["problems"] = problems
+        result.update(step["extra"])
+        return result
 
-    def _create(self, step):
-        """POST once. When the answer is lost (or the name is taken meanwhile) the object is left
-        for _settle, which looks before it creates again: a create is never repeated blindly."""
-        body = self.to_body(step["item"])
-        body["name"] = step["item"]["name"]
-        try:
-            return self.spec.create(self.client, body)
-        except (UncertainWriteError, ConflictError) as exc:
-            self._unsettled.append((step, time.time(), exc))
-            return None
-
-    def _settle(self, plan, results, existing):
+    # --- settle ------------------------------------------------------------------------------
+    def _settle(self, unsettled, existing, results):
         """Creates whose outcome is unknown: once listings have had time to catch up with them,
-        adopt each object found by name (updated if it differs), or create it again; in rounds."""
+        adopt each object found (updated if it differs), or create it again; in rounds."""
         for dummy in range(SETTLE_ROUNDS):
-            pending, self._unsettled = self._unsettled, []
+            pending, unsettled = unsettled, []
             if not pending:
                 return
             self.client.sleep(max(0.0, max(since for dummy, since, dummy in pending) + SETTLE_AFTER - time.time()))
             for step, dummy, error in pending:
-                found = self.spec.find_by_name(self.client, step["item"]["name"])
-                if found is None:
-                    obj = self._create(step)
-                else:
-                    adopt = self._plan(dict((k, v) for k, v in step["item"].items()
-                                            if k not in self.spec.associations), found)
-                    obj = self._update(found, adopt["changes"]) if adopt["changes"] else found
-                if obj is not None:
-                    results[plan.index(step)] = self._finish(step, obj, None, existing)
-        if self._unsettled:
-            names = ", ".join(step["item"]["name"] for step, dummy, dummy in self._unsettled)
-            error = self._unsettled[-1][2]
+                found = self.spec.find(self, step["item"])
+                try:
+                    if found is None:
+                        obj = self.spec.create(self.client, self.spec.create_body(self, step["item"]), step["item"])
+                    else:
+                        step["current"] = found
+                        step["changes"] = self.changes(step["item"], self.spec.view(self, found))
+                        obj = self._update(step) if step["changes"] else found
+                        step["current"] = None  # reported as created: this run's create was applied
+                except (UncertainWriteError, ConflictError) as exc:
+                    unsettled.append((step, time.time(), exc))
+                    continue
+                results[id(step)] = self._finish(step, obj, None, existing)
+        if unsettled:
+            error = unsettled[-1][2]
             error.message = "Could not confirm the creation of {0} {1} after {2} attempts: {3}".format(
-                self.spec.kind, names, SETTLE_ROUNDS + 1, error.message)
-            raise error
+                self.spec.kind, ", ".join(str(s["key"]) for s, dummy, dummy in unsettled), SETTLE_ROUNDS + 1,
+                error.message)
+            for step, dummy, dummy in unsettled:
+                self._failed(step, error, results)
 
-    def _update(self, current, changes):
-        """Update; on a 409 (someone changed the object meanwhile) re-read and merge again."""
-        body = self.to_body(changes, create=False)
-        for attempt in range(CONFLICT_RETRIES + 1):
-            try:
-                return self.spec.update(self.client, current, body)
-            except ConflictError:
-                if attempt == CONFLICT_RETRIES:
-                    raise
-
-    def _result(self, results):
-        summary = dict((k, 0) for k in ("created", "updated", "deleted", "unchanged"))
+    # --- report ------------------------------------------------------------------------------
+    def _report(self, results):
+        summary = dict((k, 0) for k in self.spec.outcomes)
         diff = []
         for r in results:
-            summary[r["action"]] += 1
-            if r["action"] != "unchanged":
-                label = "{0} {1}".format(self.spec.kind, r["name"])
+            summary[r[self.spec.action_key]] += 1
+            if r[self.spec.action_key] in ("created", "updated", "deleted", "terminated"):
+                header = self.spec.header(r)
                 diff.append(dict(before=_diffable(r["before"]), after=_diffable(r["after"]),
-                                 before_header=label, after_header=label))
+                                 before_header=header, after_header=header))
         return dict(changed=bool(diff), results=results, summary=summary, diff=diff, warnings=self.warnings)
+
+
+def _retry_conflicts(write):
+    for attempt in range(CONFLICT_RETRIES + 1):
+        try:
+            return write()
+        except ConflictError:
+            if attempt == CONFLICT_RETRIES:
+                raise
+
+
+def _references(fields, values, kind):
+    """The names of objects of `kind` that option values reference, at any depth."""
+    names = []
+    for opt, field in fields.items():
+        value = values.get(opt) if isinstance(values, dict) else None
+        if value is None:
+            continue
+        if field.ref == kind:
+            names.extend(value if field.type == "list" else [value])
+        elif field.options:
+            for sub in value if field.type == "list" else [value]:
+                names.extend(_references(field.options, sub, kind))
+    return names
+
+
+def _comparable(field, value):
+    return field.compare(value) if field.compare and value is not None else value
 
 
 def differs(desired, current):
@@ -642,11 +790,11 @@ def _overlay(current, desired):
     return copy.deepcopy(desired)
 
 
-def _merge(target, changes):
+def merge(target, changes):
     """Deep-merge an update body into the current object's body (dicts merge, the rest replaces)."""
     for key, value in changes.items():
         if isinstance(value, dict) and isinstance(target.get(key), dict):
-            _merge(target[key], value)
+            merge(target[key], value)
         else:
             target[key] = value
 

@@ -8,8 +8,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkills
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, References
+from ansible_collections.cxops.genesys.plugins.module_utils.agents import UserSkills
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
+from ansible_collections.cxops.genesys.plugins.module_utils.references import References
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
@@ -30,13 +31,12 @@ def export(client):
                 item[option] = [_drop_ids(v) for v in association.read(client, refs, obj)]
             items.append(_prune(item))
         out[variable] = sorted(items, key=lambda i: i["name"])
-    agents = AgentSkills(client, references=refs)
     refs.load("user")
     out["genesys_agents"] = []
     for user in sorted(refs.objects["user"].values(), key=lambda u: u["email"]):
         if user.get("state") != "active":
             continue
-        skills = agents.current(user)
+        skills = UserSkills().read(client, refs, user)
         if skills:
             out["genesys_agents"].append({"user": user["email"], "skills": [
                 {"name": n, "proficiency": p} for n, p in sorted(skills.items())]})

@@ -1,22 +1,22 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, cxops.genesys contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The Ansible side: connection options, generated argument specs, and the one place where
-errors become fail_json."""
+"""The Ansible side, and nothing else: connection options, argument specs built from the resource
+specs, the session a loop shares, and the one place where results and errors become exit_json
+and fail_json. What a resource is and does lives beside it (routing.py, tasks.py, agents.py...)."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
-
-import re
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, GenesysClient)
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, References
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError
+from ansible_collections.cxops.genesys.plugins.module_utils.references import References
 
 CONNECTION_ARGS = dict(
     region=dict(type="str", fallback=(env_fallback, ["GENESYSCLOUD_REGION"])),
@@ -28,14 +28,39 @@ CONNECTION_ARGS = dict(
     allow_http=dict(type="bool", default=False),
     timeout=dict(type="int", default=30),
 )
+# Options of a whole call (not of one item), by name; a spec lists the ones it takes in `call_options`.
+CALL_ARGS = dict(
+    purge=dict(type="bool", default=False),
+    max_deletions=dict(type="int", default=0),
+    planned=dict(type="dict"),
+    fail_fast=dict(type="bool", default=False),
+)
+ITEM_ARGS = dict(name=dict(type="str", required=True),
+                 state=dict(type="str", choices=["present", "absent"], default="present"))
 
 
 def item_argument_spec(spec):
-    """The options of one object in `items`: name, state and the resource's options."""
-    item = dict(name=dict(type="str", required=True),
-                state=dict(type="str", choices=["present", "absent"], default="present"))
+    """The options of one object in `items`: its identity and state (unless the spec declares
+    them itself) and the resource's options."""
+    item = dict(ITEM_ARGS) if spec.key_option == "name" else {}
     item.update(spec.argument_spec())
     return item
+
+
+def resource_argument_spec(spec):
+    """Single-object options (none required), plus `items` holding the same options for many
+    objects at once, plus the call options the spec takes; and the constraints between them."""
+    item = item_argument_spec(spec)
+    args = dict(CONNECTION_ARGS)
+    args.update((k, dict(v, required=False)) for k, v in item.items())
+    args.update(items=dict(type="list", elements="dict"))
+    args.update((k, CALL_ARGS[k]) for k in spec.call_options)
+    needed = sorted(k for k, v in item.items() if v.get("required") and k != spec.key_option)
+    constraints = dict(mutually_exclusive=[("items", spec.key_option)] + [("items", k) for k in needed],
+                       required_one_of=[("items", spec.key_option)])
+    if needed:
+        constraints["required_by"] = {spec.key_option: needed}
+    return args, constraints
 
 
 def validate_items(items, item_spec):
@@ -49,40 +74,6 @@ def validate_items(items, item_spec):
         if result.error_messages:
             errors[index] = list(result.error_messages)
     return valid, errors
-
-
-def fail_on_item_errors(module, items, errors, key="name"):
-    """Fail before anything is written, naming each bad item."""
-    if errors:
-        module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(
-            "items[{0}] ({1}): {2}".format(index, items[index].get(key), e)
-            for index in sorted(errors) for e in errors[index]))
-
-
-def report(module, client, result):
-    """Exit with the result: requests made, warnings as warnings, the diff only in diff mode."""
-    result["api_requests"] = client.stats
-    for warning in result.pop("warnings", []):
-        module.warn(warning)
-    if not module._diff:
-        result.pop("diff", None)
-    return result
-
-
-def resource_argument_spec(spec):
-    """Single-object options, plus `items` holding the same options for many objects at once."""
-    fields = spec.argument_spec()
-    args = dict(CONNECTION_ARGS)
-    args.update(fields)
-    args.update(
-        name=dict(type="str"),
-        state=dict(type="str", choices=["present", "absent"], default="present"),
-        items=dict(type="list", elements="dict"),
-        purge=dict(type="bool", default=False),
-        max_deletions=dict(type="int", default=0),
-        planned=dict(type="dict"),
-    )
-    return args
 
 
 def new_module(module_class, **options):
@@ -105,8 +96,8 @@ _SESSIONS = {}  # connection options -> Session, within one controller worker pr
 
 
 def session(module):
-    """The call's session: new, or the loop's shared one, with fresh counters. In check mode its
-    references accept the objects that earlier tasks of the run would create (`planned`)."""
+    """The call's session: new, or the loop's shared one, with fresh counters. In check mode (only)
+    its references accept the objects that earlier tasks of the run would create (`planned`)."""
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib("requests"), exception=str(REQUESTS_IMPORT_ERROR))
     p = module.params
@@ -114,10 +105,13 @@ def session(module):
     shared = getattr(module, "shares_sessions", False)
     current = _SESSIONS.get(key) if shared else None
     if current is None:
-        current = Session(GenesysClient(
-            region=p["region"], api_url=p["api_url"], client_id=p["client_id"], client_secret=p["client_secret"],
-            access_token=p["access_token"], validate_certs=p["validate_certs"], timeout=p["timeout"],
-            allow_http=p["allow_http"]))
+        try:
+            current = Session(GenesysClient(
+                region=p["region"], api_url=p["api_url"], client_id=p["client_id"],
+                client_secret=p["client_secret"], access_token=p["access_token"], validate_certs=p["validate_certs"],
+                timeout=p["timeout"], allow_http=p["allow_http"]))
+        except GenesysError as exc:
+            module.fail_json(**exc.to_fail_json())
         if shared:
             _SESSIONS[key] = current
     current.client.stats = dict.fromkeys(current.client.stats, 0)
@@ -125,198 +119,73 @@ def session(module):
     return current
 
 
+def report(module, client, result):
+    """The result as Ansible shows it: requests made, warnings as warnings, the diff only in diff mode."""
+    result["api_requests"] = client.stats
+    for warning in result.pop("warnings", []):
+        module.warn(warning)
+    if not module._diff:
+        result.pop("diff", None)
+    return result
+
+
 def run_resource_module(spec, module_class=None):
-    """The whole of a resource module: parse options, converge, report."""
-    module = new_module(module_class, argument_spec=resource_argument_spec(spec), supports_check_mode=True,
-                        mutually_exclusive=[("name", "items")],
-                        required_one_of=[("name", "items")])
+    """The whole of a converging module: parse options, converge through the pipeline, report."""
+    args, constraints = resource_argument_spec(spec)
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True, **constraints)
     p = module.params
-    if p["purge"] and p["items"] is None:
+    if p.get("purge") and p["items"] is None:
         module.fail_json(msg="purge needs items: it deletes the {0}s that the list does not name".format(spec.kind))
-    if p["items"] is not None:
-        items, errors = validate_items(p["items"], item_argument_spec(spec))
-        fail_on_item_errors(module, items, errors)
-    else:
-        items = [dict((k, p[k]) for k in ["name", "state"] + list(spec.argument_spec()))]
-    try:
-        call = session(module)
-        client = call.client
-        result = Engine(client, spec, check_mode=module.check_mode, references=call.references,
-                        listings=call.listings).ensure(items, purge=p["purge"], max_deletions=p["max_deletions"],
-                                                       single=p["items"] is None)
-    except GenesysError as exc:
-        module.fail_json(**exc.to_fail_json())
-    module.exit_json(**report(module, client, result))
-
-
-def run_info_module(spec, module_class=None):
-    """An _info module: one object by name, several by names, or all of them."""
-    args = dict(CONNECTION_ARGS)
-    args.update(name=dict(type="str"), names=dict(type="list", elements="str"))
-    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
-                        mutually_exclusive=[("name", "names")])
-    p = module.params
-    names = [p["name"]] if p["name"] else p["names"]
-    try:
-        call = session(module)
-        client = call.client
-        objects = Engine(client, spec, references=call.references).read(names)
-    except GenesysError as exc:
-        module.fail_json(**exc.to_fail_json())
-    module.exit_json(changed=False, objects=objects, api_requests=client.stats)
-
-
-def run_task_module(module_class=None):
-    """genesys_task: many work items in one call, each with its own outcome."""
-    from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskEngine, TaskSpec
-
-    spec = TaskSpec()
-    item_spec = spec.argument_spec()
-    args = dict(CONNECTION_ARGS)
-    args.update(dict((k, dict(v, required=False)) for k, v in item_spec.items()))
-    args.update(items=dict(type="list", elements="dict"), fail_fast=dict(type="bool", default=False))
-    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
-                        mutually_exclusive=[("items", "worktype"), ("items", "external_tag")],
-                        required_one_of=[("items", "external_tag")], required_by={"external_tag": "worktype"})
-    p = module.params
+    item_spec = item_argument_spec(spec)
     invalid = {}
     if p["items"] is None:
         items = [dict((k, p[k]) for k in item_spec)]
-    else:  # a bad item is reported as invalid, and does not stop the others
+    else:
         items, invalid = validate_items(p["items"], item_spec)
-        for item in items:
-            item.setdefault("state", "present")
+        if invalid and not spec.independent:
+            module.fail_json(msg="Invalid items, nothing was changed: " + "; ".join(
+                "items[{0}] ({1}): {2}".format(index, items[index].get(spec.key_option), e)
+                for index in sorted(invalid) for e in invalid[index]))
+    call = session(module)
     try:
-        call = session(module)
-        client = call.client
-        result = TaskEngine(client, check_mode=module.check_mode, references=call.references).run(
-            items, fail_fast=p["fail_fast"], invalid=invalid)
+        result = Engine(call.client, spec, check_mode=module.check_mode, references=call.references,
+                        listings=call.listings).ensure(
+            items, purge=p.get("purge", False), max_deletions=p.get("max_deletions", 0),
+            single=p["items"] is None or spec.independent, fail_fast=p.get("fail_fast", False), invalid=invalid)
     except GenesysError as exc:
-        module.fail_json(**exc.to_fail_json())
-    result["warnings"] = ["task {0}: {1}".format(entry["external_tag"], warning)
-                          for entry in result["results"] for warning in entry.pop("warnings", [])]
-    result = report(module, client, result)
-    bad = [r for r in result["results"] if r["outcome"] in ("invalid", "failed")]
+        partial = report(module, call.client, exc.result) if getattr(exc, "result", None) else {}
+        module.fail_json(**dict(partial, **exc.to_fail_json()))
+    result = report(module, call.client, result)
+    bad = [r for r in result["results"] if r[spec.action_key] in ("invalid", "failed")]
     if bad:
-        details = "; ".join("items[{0}] ({1}): {2}".format(r["index"], r["external_tag"], ", ".join(
-            str(x) for x in r["problems"])) for r in bad[:20])
-        module.fail_json(msg="{0} of {1} tasks were invalid or failed: {2}".format(len(bad), len(items), details),
-                         **result)
+        module.fail_json(msg="{0} of {1} {2}s were invalid or failed: {3}".format(len(bad), len(items), spec.kind, "; ".join(
+            "items[{0}] ({1}): {2}".format(r.get("index"), r.get(spec.key_option), ", ".join(r["problems"]))
+            for r in bad[:20])), **result)
     module.exit_json(**result)
 
 
-def run_task_info_module(module_class=None):
-    """genesys_task_info: work items found with the query API (it needs an EQ on a worktype, workbin,
-    queue or assignee, and takes at most three filters)."""
-    from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskEngine
-
+def run_reader_module(argument_spec, read, module_class=None, **constraints):
+    """A module that only reads: `read(session, params)` returns its result."""
     args = dict(CONNECTION_ARGS)
-    args.update(worktype=dict(type="str"), workbin=dict(type="str"), queue=dict(type="str"),
-                assignee=dict(type="str"), status_category=dict(type="str", choices=["Open", "InProgress", "Waiting",
-                                                                                     "Closed"]),
-                external_tag=dict(type="str"), created_after=dict(type="str"), created_before=dict(type="str"))
-    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
-                        required_one_of=[("worktype", "workbin", "queue", "assignee")])
-    p = module.params
+    args.update(argument_spec)
+    module = new_module(module_class, argument_spec=args, supports_check_mode=True, **constraints)
+    call = session(module)
     try:
-        call = session(module)
-        client = call.client
-        tasks = TaskEngine(client, references=call.references)
-        filters = []
-        for option, kind, attribute in (("worktype", "worktype", "typeId"), ("workbin", "workbin", "workbinId"),
-                                        ("queue", "queue", "queueId"), ("assignee", "user", "assigneeId")):
-            if p[option]:
-                ref_id = tasks.refs.id_of(kind, p[option])
-                if ref_id is None:
-                    module.fail_json(msg="{0} {1!r} does not exist".format(option, p[option]))
-                filters.append(("EQ", attribute, ref_id))
-        for option, operator, attribute in (("status_category", "EQ", "statusCategory"),
-                                            ("external_tag", "EQ", "externalTag"),
-                                            ("created_after", "GT", "dateCreated"),
-                                            ("created_before", "LT", "dateCreated")):
-            if p[option]:
-                filters.append((operator, attribute, p[option]))
-        if len(filters) > 3:
-            module.fail_json(msg="The work item query takes at most 3 filters; {0} were given ({1})".format(
-                len(filters), ", ".join(f[1] for f in filters)))
-        found = client.query_cursor("/api/v2/taskmanagement/workitems/query", {"filters": [
-            {"name": attribute, "type": "String", "operator": operator, "values": [value]}
-            for operator, attribute, value in filters]})
-        objects = [dict(tasks.view(item), id=item["id"]) for item in found]
+        result = read(call, module.params)
     except GenesysError as exc:
         module.fail_json(**exc.to_fail_json())
-    module.exit_json(changed=False, objects=objects, api_requests=client.stats)
-
-
-USER_SKILLS_ITEM = dict(
-    user=dict(type="str", required=True),
-    skills=dict(type="list", elements="dict", required=True, options=dict(
-        name=dict(type="str", required=True), proficiency=dict(type="float", required=True))),
-    mode=dict(type="str", choices=["additive", "authoritative"], default="additive"),
-)
-
-
-def run_user_skills_module(module_class=None):
-    """genesys_user_skills: agents' routing skills, one user or many in one call."""
-    from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkills
-
-    args = dict(CONNECTION_ARGS)
-    args.update(dict((k, dict(v, required=False)) for k, v in USER_SKILLS_ITEM.items()))
-    args.update(items=dict(type="list", elements="dict"), max_deletions=dict(type="int", default=0),
-                planned=dict(type="dict"))
-    module = new_module(module_class, argument_spec=args, supports_check_mode=True,
-                        mutually_exclusive=[("items", "user")],
-                        required_one_of=[("items", "user")], required_by={"user": "skills"})
-    p = module.params
-    if p["items"] is None:
-        items = [dict(user=p["user"], skills=p["skills"], mode=p["mode"])]
-    else:
-        items, errors = validate_items(p["items"], USER_SKILLS_ITEM)
-        fail_on_item_errors(module, items, errors, key="user")
-    try:
-        call = session(module)
-        client = call.client
-        result = AgentSkills(client, check_mode=module.check_mode, references=call.references,
-                             listings=call.listings).run(items, max_deletions=p["max_deletions"])
-    except GenesysError as exc:
-        module.fail_json(**exc.to_fail_json())
-    module.exit_json(**report(module, client, result))
-
-
-def run_preflight_module(module_class=None):
-    """genesys_preflight: refuse a run before any write when the org, a name or a limit is wrong."""
-    from ansible_collections.cxops.genesys.plugins.module_utils.preflight import KINDS, Preflight
-
-    args = dict(CONNECTION_ARGS)
-    args.update(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
-                desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
-                label=dict(type="str", default="this org"))
-    module = new_module(module_class, argument_spec=args, supports_check_mode=True)
-    p = module.params
-    unknown = sorted((set(p["naming"] or {}) | set(p["desired"] or {})) - set(KINDS))
-    if unknown:
-        module.fail_json(msg="Unknown kinds {0}; allowed: {1}".format(", ".join(unknown), ", ".join(sorted(KINDS))))
-    try:
-        client = session(module).client
-        result = Preflight(client, p["label"]).run(p["expected_org_id"], p["expected_org_name"], p["naming"],
-                                                   p["desired"], p["check_limits"])
-    except (GenesysError, re.error) as exc:
-        module.fail_json(msg=str(exc))
-    result["api_requests"] = client.stats
-    if result["failures"]:
+    result["api_requests"] = call.client.stats
+    if result.get("failures"):
         module.fail_json(msg="Preflight refused the run, nothing was changed: " + "; ".join(result["failures"]),
                          **result)
     module.exit_json(changed=False, **result)
 
 
-def run_export_module(module_class=None):
-    """genesys_export: the org's configuration in the roles' variable format."""
-    from ansible_collections.cxops.genesys.plugins.module_utils.export import export
+def run_info_module(spec, module_class=None):
+    """An _info module: one object by name, several by names, or all of them."""
+    def read(call, p):
+        names = [p["name"]] if p["name"] else p["names"]
+        return dict(objects=Engine(call.client, spec, references=call.references).read(names))
 
-    module = new_module(module_class, argument_spec=dict(CONNECTION_ARGS), supports_check_mode=True)
-    try:
-        client = session(module).client
-        variables = export(client)
-    except GenesysError as exc:
-        module.fail_json(**exc.to_fail_json())
-    module.exit_json(changed=False, variables=variables, api_requests=client.stats)
+    run_reader_module(dict(name=dict(type="str"), names=dict(type="list", elements="str")), read, module_class,
+                      mutually_exclusive=[("name", "names")])

@@ -10,6 +10,7 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
@@ -21,6 +22,23 @@ KINDS = {
     "workbin": (WorkbinSpec(), "task.management", "workbins.max"),
     "worktype": (WorktypeSpec(), "task.management", "worktypes.max"),
 }
+
+
+ARGUMENTS = dict(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
+                 desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
+                 label=dict(type="str", default="this org"))
+
+
+def preflight(client, params):
+    """genesys_preflight's whole check; a result whose `failures` are not empty refuses the run."""
+    unknown = sorted((set(params["naming"] or {}) | set(params["desired"] or {})) - set(KINDS))
+    if unknown:
+        raise InputError("Unknown kinds {0}; allowed: {1}".format(", ".join(unknown), ", ".join(sorted(KINDS))))
+    try:
+        return Preflight(client, params["label"]).run(params["expected_org_id"], params["expected_org_name"],
+                                                      params["naming"], params["desired"], params["check_limits"])
+    except re.error as exc:
+        raise InputError("naming: {0}".format(exc))
 
 
 class Preflight:

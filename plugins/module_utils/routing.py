@@ -296,7 +296,7 @@ class QueueSpec(ResourceSpec):
                 "directRouting", "callingPartyName", "callingPartyNumber", "defaultScripts",
                 "outboundMessagingAddresses", "outboundEmailAddress", "peerId", "suppressInQueueCallRecording")
 
-    def validate(self, item):
+    def validate(self, engine, item):
         acw = item.get("acw_settings") or {}
         if acw.get("timeout_ms") is not None and acw.get("wrapup_prompt") not in ACW_TIMEOUT_PROMPTS:
             return ["acw_settings.timeout_ms: can only be set with wrapup_prompt {0}".format(

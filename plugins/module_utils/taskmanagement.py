@@ -32,10 +32,10 @@ class QueriedSpec(ResourceSpec):
     def list(self, client):
         return client.query_cursor(self.path + "/query", {}, page_size=self.page_size)
 
-    def find_by_name(self, client, name):
-        found = client.query_cursor(self.path + "/query", {"filters": [
-            {"name": "name", "type": "String", "operator": "EQ", "values": [name]}]}, page_size=self.page_size)
-        return next((o for o in found if o.get("name") == name), None)
+    def find(self, engine, item):
+        found = engine.client.query_cursor(self.path + "/query", {"filters": [
+            {"name": "name", "type": "String", "operator": "EQ", "values": [item["name"]]}]}, page_size=self.page_size)
+        return next((o for o in found if o.get("name") == item["name"]), None)
 
     def update(self, client, current, body):
         body = dict(body)  # the caller's body stays whole, for a retry

@@ -48,12 +48,12 @@ api_requests:
   type: dict
 """
 
-from ansible_collections.cxops.genesys.plugins.module_utils.module import run_export_module
-
+from ansible_collections.cxops.genesys.plugins.module_utils.export import export
+from ansible_collections.cxops.genesys.plugins.module_utils.module import run_reader_module
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
-    run_export_module(module_class)
+    run_reader_module({}, lambda call, params: dict(variables=export(call.client)), module_class)
 
 
 if __name__ == "__main__":

@@ -234,12 +234,12 @@ api_requests:
   type: dict
 """
 
-from ansible_collections.cxops.genesys.plugins.module_utils.module import run_task_module
-
+from ansible_collections.cxops.genesys.plugins.module_utils.module import run_resource_module
+from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskSpec
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
-    run_task_module(module_class)
+    run_resource_module(TaskSpec(), module_class)
 
 
 if __name__ == "__main__":

@@ -67,12 +67,18 @@ api_requests:
   type: dict
 """
 
-from ansible_collections.cxops.genesys.plugins.module_utils.module import run_task_info_module
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
+from ansible_collections.cxops.genesys.plugins.module_utils.module import run_reader_module
+from ansible_collections.cxops.genesys.plugins.module_utils.tasks import INFO_ARGS, TaskSpec, find_tasks
+
+
+def read(call, params):
+    return dict(objects=find_tasks(Engine(call.client, TaskSpec(), references=call.references), params))
 
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
-    run_task_info_module(module_class)
+    run_reader_module(INFO_ARGS, read, module_class, required_one_of=[("worktype", "workbin", "queue", "assignee")])
 
 
 if __name__ == "__main__":

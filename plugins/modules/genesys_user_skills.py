@@ -101,12 +101,12 @@ api_requests:
   type: dict
 """
 
-from ansible_collections.cxops.genesys.plugins.module_utils.module import run_user_skills_module
-
+from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkillsSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.module import run_resource_module
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
-    run_user_skills_module(module_class)
+    run_resource_module(AgentSkillsSpec(), module_class)
 
 
 if __name__ == "__main__":

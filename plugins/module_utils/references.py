@@ -1,0 +1,108 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Name <-> id maps of the objects a desired state references by name (ids differ per org)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import threading
+
+LAG_WAITS = (1, 2)  # listings can lag behind a create: re-list (once per kind and call) before calling a name unknown
+PLANNED = "planned:"  # prefix of a predicted id, for check mode only: never written
+
+
+class References:
+    """Name <-> id maps of referenced objects. Embedded references ({id, name}) seen in
+    listings are learned for free; a kind is listed (once per run) only for a name or id
+    not seen that way. Users are keyed by email."""
+
+    SOURCES = {  # kind: (listing path, page size, query parameters); a path ending in /query is a cursor query
+        "division": ("/api/v2/authorization/divisions", 100, None),
+        "skill": ("/api/v2/routing/skills", 500, None),
+        "language": ("/api/v2/routing/languages", 100, None),
+        "wrapup_code": ("/api/v2/routing/wrapupcodes", 100, None),
+        "queue": ("/api/v2/routing/queues", 500, None),
+        "user": ("/api/v2/users", 500, {"state": "any"}),
+        "workbin": ("/api/v2/taskmanagement/workbins/query", 200, None),
+        "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None),
+    }
+
+    # Kinds the collection creates: a name not listed yet may have been created a moment ago.
+    LAGGING = ("skill", "wrapup_code", "queue", "workbin", "worktype")
+
+    def __init__(self, client, planned=None):
+        self.client = client
+        self.set_planned(planned)
+        self._ids = {}       # kind -> {name: id}
+        self._names = {}     # kind -> {id: name}
+        self.objects = {}    # kind -> {id: listed object}, for kinds listed in full
+        self._complete = set()
+        self._lock = threading.RLock()  # concurrent sub-resource reads may ask for the same kind
+
+    def set_planned(self, planned):
+        """In check mode only, objects that earlier tasks of the same run would create: a reference to
+        one of them is predicted, not refused (a dry run over a new org works end to end). A real
+        run never predicts: it writes real ids only."""
+        self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
+        self._relisted = set()
+
+    def learn(self, kind, ref):
+        key = ref.get("email") if kind == "user" else ref.get("name")
+        self._ids.setdefault(kind, {})[key] = ref.get("id")
+        self._names.setdefault(kind, {})[ref.get("id")] = key
+
+    def load(self, kind):
+        with self._lock:
+            self._load(kind)
+
+    def _load(self, kind):
+        if kind not in self._complete:
+            path, size, params = self.SOURCES[kind]
+            if path.endswith("/query"):
+                listed = self.client.query_cursor(path, {}, page_size=size)
+            else:
+                listed = self.client.list_pages(path, params=params, page_size=size)
+            listed = [o for o in listed if o.get("state") != "deleted" or kind == "user"]
+            self.objects[kind] = dict((o["id"], o) for o in listed)
+            for obj in listed:
+                self.learn(kind, obj)
+            self._complete.add(kind)
+
+    def known(self, kind):
+        self.load(kind)
+        return sorted(n for n in self._ids.get(kind, {}) if n is not None)
+
+    def id_of(self, kind, name):
+        if name not in self._ids.get(kind, {}) and name not in self._names.get(kind, {}):
+            self.load(kind)
+        if name in self.planned.get(kind, ()) and name not in self._ids.get(kind, {}):
+            return PLANNED + name
+        if kind == "user" and name in self._names.get(kind, {}):
+            return name  # users also by id
+        if name not in self._ids.get(kind, {}) and kind in self.LAGGING and kind not in self._relisted:
+            self._relisted.add(kind)  # perhaps created a moment ago, by an earlier task
+            for wait in LAG_WAITS:
+                self.client.sleep(wait)
+                with self._lock:
+                    self._complete.discard(kind)
+                    self._load(kind)
+                if name in self._ids.get(kind, {}):
+                    break
+        return self._ids.get(kind, {}).get(name)
+
+    def name_of(self, kind, ref):
+        """The name of an embedded reference, or of a bare id."""
+        if isinstance(ref, dict):
+            if ref.get("name") and kind != "user":
+                self.learn(kind, ref)
+                return ref["name"]
+            ref = ref.get("id")
+        if ref not in self._names.get(kind, {}):
+            self.load(kind)
+        return self._names.get(kind, {}).get(ref, ref)
+
+    def add(self, kind, obj):
+        """An object created during this run becomes referable at once."""
+        self.learn(kind, obj)
