@@ -383,10 +383,29 @@ def build_queue(org, body, queue_id, created):
     for group in queue.get("memberGroups", []):
         if group.get("type") == "GROUP" and group.get("id") not in org.groups:
             raise bad_request(f"memberGroups: group {group.get('id')} does not exist", "memberGroups")
+    check_queue_refs(org, queue, queue_id)
     div = division_id(org, (body.get("division") or {}).get("id"), "division.id")
     queue.update(id=queue_id, division=org.division_ref(div), dateCreated=created, dateModified=iso(),
                  createdBy=g.client, modifiedBy=g.client, selfUri=f"/api/v2/routing/queues/{queue_id}")
     return queue
+
+
+def check_queue_refs(org, queue, queue_id):
+    """Queue ids in a queue body must name queues, as the API checks them: 400 naming the field.
+    A queue may name itself (the first conditional routing rule is the queue's own)."""
+    refs = [("directRouting.backupQueueId", (queue.get("directRouting") or {}).get("backupQueueId"))]
+    for i, rule in enumerate((queue.get("conditionalGroupRouting") or {}).get("rules") or []):
+        refs.append((f"conditionalGroupRouting.rules[{i}].queue.id", (rule.get("queue") or {}).get("id")))
+    activation = queue.get("conditionalGroupActivation") or {}
+    rules = [("pilotRule", activation.get("pilotRule") or {})] + [
+        (f"rules[{i}]", rule) for i, rule in enumerate(activation.get("rules") or [])]
+    for where, rule in rules:
+        for j, condition in enumerate(rule.get("conditions") or []):
+            refs.append((f"conditionalGroupActivation.{where}.conditions[{j}].simpleMetric.queue.id",
+                         ((condition.get("simpleMetric") or {}).get("queue") or {}).get("id")))
+    for field, ref_id in refs:
+        if ref_id is not None and ref_id != queue_id and ref_id not in org.objects["queues"]:
+            raise bad_request(f"{field}: queue {ref_id} does not exist", field)
 
 
 def member_view(org, queue):

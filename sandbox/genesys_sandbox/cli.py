@@ -24,6 +24,7 @@ FAULT_HELP = {
     "queue_delete_delay": "seconds a deleted queue stays readable",
     "conflict_puts": "answer 409 to the next N PUTs",
     "timeout_writes": "apply the next N writes, then answer 504",
+    "aim": "METHOD /path/glob: conflict-puts and timeout-writes hit only matching requests",
     "revoke_after": "revoke the token of the Nth API request",
     "retry_after": "seconds announced in Retry-After for random 429s",
     "audit_delay": "seconds an audit query takes to succeed",

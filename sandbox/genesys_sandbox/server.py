@@ -5,6 +5,7 @@ state stays consistent with werkzeug's threaded server.
 """
 
 import base64
+import fnmatch
 import json
 import math
 import random
@@ -36,7 +37,8 @@ DEFAULT_FAULTS = {
     "listing_lag": 0.0,         # seconds before new or deleted objects show in listings
     "queue_delete_delay": 0.0,  # seconds a deleted queue can still be read
     "conflict_puts": 0,         # the next N PUTs answer 409
-    "timeout_writes": 0,        # the next N writes are applied, then answered 504
+    "timeout_writes": 0,        # the next N writes are applied, then answered 504 (queries are not writes)
+    "aim": "",                  # "METHOD /path/glob": conflict_puts and timeout_writes hit only matching requests
     "revoke_after": 0,          # revoke the token that makes the Nth API request from now
     "retry_after": 1,           # seconds announced in Retry-After for random 429s
     "audit_delay": 0.3,         # seconds an audit query stays Queued/Running
@@ -192,11 +194,13 @@ def create_app(sandbox):
                 status = sb.rng.choice([502, 503])
                 raise ApiError(status, "service.unavailable", "The service is currently unavailable.")
             g.gateway_timeout = roll < faults["error_rate"]   # applied, but answered 504 (see after)
-            if request.method != "GET" and faults["timeout_writes"]:
+            aimed = not faults["aim"] or fnmatch.fnmatchcase(f"{request.method} {request.path}", faults["aim"])
+            write = request.method != "GET" and not request.path.endswith("/query")
+            if write and aimed and faults["timeout_writes"]:
                 faults["timeout_writes"] -= 1
                 g.gateway_timeout = True
             g.drop = sb.rng.random() < faults["drop_rate"]
-            if request.method == "PUT" and faults["conflict_puts"]:
+            if request.method == "PUT" and aimed and faults["conflict_puts"]:
                 faults["conflict_puts"] -= 1
                 g.fault = "conflict"
                 raise ApiError(409, "conflict", "Version does not match current version.")

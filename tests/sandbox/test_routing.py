@@ -1,5 +1,7 @@
 """Skills, languages, wrap-up codes, queues and their sub-resources."""
 
+import pytest
+
 API = "/api/v2/routing"
 
 
@@ -167,3 +169,23 @@ def test_queue_wrapup_codes(sandbox):
     assert s.delete(queue_url(sandbox, queue["id"], "wrapupcodes", codes[0])).status_code == 204
     assert s.delete(queue_url(sandbox, queue["id"], "wrapupcodes", codes[0])).status_code == 404
     assert s.get(queue_url(sandbox, queue["id"], "wrapupcodes")).json()["total"] == 2
+
+
+@pytest.mark.parametrize("field, body", [
+    ("directRouting.backupQueueId", {"directRouting": {"backupQueueId": "00000000-0000-4000-8000-00000000dead"}}),
+    ("conditionalGroupRouting.rules[0].queue.id", {"conditionalGroupRouting": {"rules": [
+        {"queue": {"id": "00000000-0000-4000-8000-00000000dead"}, "metric": "EstimatedWaitTime",
+         "operator": "GreaterThan", "conditionValue": 10, "waitSeconds": 5}]}}),
+    ("conditionalGroupActivation.pilotRule.conditions[0].simpleMetric.queue.id", {"conditionalGroupActivation": {
+        "pilotRule": {"conditionExpression": "C1", "conditions": [
+            {"simpleMetric": {"metric": "IdleAgentCount", "queue": {"id": "00000000-0000-4000-8000-00000000dead"}},
+             "operator": "GreaterThan", "value": 1}]}}}),
+])
+def test_queue_ids_in_a_queue_body_must_name_queues(sandbox, field, body):
+    api = sandbox.session()
+    created = api.post(api.base + "/api/v2/routing/queues", json=dict(body, name="Refers"))
+    assert created.status_code == 400 and field in created.json()["message"], created.text
+    ok = api.post(api.base + "/api/v2/routing/queues", json={"name": "Plain"}).json()
+    assert api.put(api.base + "/api/v2/routing/queues/" + ok["id"], json=dict(body, name="Plain")).status_code == 400
+    body = {"name": "Self", "directRouting": {"backupQueueId": ok["id"]}}
+    assert api.post(api.base + "/api/v2/routing/queues", json=body).status_code == 200
