@@ -7,7 +7,7 @@ PORT ?= 8990
 SANITY_ROOT := $(CURDIR)/.cache/collections
 COLLECTION := $(SANITY_ROOT)/ansible_collections/cxops/genesys
 
-.PHONY: demo test sanity units lint changelog-lint docs-lint pytest bench bench-smoke sandbox clean venv
+.PHONY: demo test sanity units lint changelog-lint docs-lint pytest oldest-core bench bench-smoke sandbox clean venv
 
 venv: $(STAMP)
 
@@ -23,11 +23,25 @@ sandbox: venv
 demo: venv
 	$(BIN)/python tools/demo.py --port $(PORT)
 
-test: sanity units lint changelog-lint docs-lint pytest bench-smoke
+test: sanity units lint changelog-lint docs-lint pytest oldest-core bench-smoke
 
 # Every suite: sandbox, contract, unit, integration, bad input, faults, properties (marks in pytest.ini).
 pytest: venv
 	$(BIN)/python -m pytest -n 2 tests
+
+# The oldest supported ansible-core (requires_ansible in meta/runtime.yml) runs site.yml, the export round
+# trip and the pipeline's tests, through the same one action plugin.
+OLDEST := .venv-oldest
+$(OLDEST)/.installed: requirements/oldest.txt sandbox/pyproject.toml
+	$(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/pip install --quiet --disable-pip-version-check -r requirements/oldest.txt
+	$(OLDEST)/bin/pip install --quiet --disable-pip-version-check --no-deps -e sandbox
+	touch $@
+
+oldest-core: $(OLDEST)/.installed
+	$(OLDEST)/bin/ansible --version | head -1
+	$(OLDEST)/bin/python -m pytest -n 2 -p no:cacheprovider tests/integration/test_site.py \
+		tests/integration/test_export.py tests/integration/test_pipeline.py
 
 # The benchmark at its default size (on demand; about 20 minutes): report in benchmarks/results/.
 bench: venv
@@ -65,4 +79,4 @@ units: venv sanity-tree ansible-test-cache
 	cd $(COLLECTION) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test units --venv --python 3.11 --color no
 
 clean:
-	rm -rf $(VENV) $(SANITY_ROOT) .pytest_cache
+	rm -rf $(VENV) $(OLDEST) $(SANITY_ROOT) .pytest_cache

@@ -15,14 +15,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import contextlib
-import functools
-import importlib
 import os
 
-from ansible.errors import AnsibleActionFail
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
-from ansible.plugins.action import ActionBase
 
 
 class ModuleExit(Exception):
@@ -77,39 +73,3 @@ def environment(values):
     finally:
         os.environ.clear()
         os.environ.update(saved)
-
-
-class GenesysAction(ActionBase):
-    """The action plugin of every cxops.genesys module (each module's action file subclasses it)."""
-
-    _supports_check_mode = True
-    _supports_async = False
-
-    def run(self, tmp=None, task_vars=None):
-        result = super(GenesysAction, self).run(tmp, task_vars)
-        if self._connection.transport != "local":
-            result.update(self._execute_module(module_name=self._task.action, module_args=self._task.args,
-                                               task_vars=task_vars))
-            return result
-        name = self._task.action.rsplit(".", 1)[-1]
-        try:
-            module = importlib.import_module("ansible_collections.cxops.genesys.plugins.modules." + name)
-        except ImportError as exc:
-            raise AnsibleActionFail("No cxops.genesys module {0}: {1}".format(name, exc))
-        module_class = functools.partial(ControllerModule, self._task.args, bool(self._task.check_mode),
-                                         bool(self._task.diff))
-        try:
-            with environment(self._task_environment()):
-                module.main(module_class)
-        except ModuleExit as done:
-            result.update(done.result)
-            return result
-        raise AnsibleActionFail("Module {0} ended without a result".format(name))
-
-    def _task_environment(self):
-        values = {}
-        for entry in self._task.environment or []:
-            entry = self._templar.template(entry)
-            if isinstance(entry, dict):
-                values.update((str(k), str(v)) for k, v in entry.items())
-        return values

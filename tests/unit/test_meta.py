@@ -31,3 +31,9 @@ def test_every_module_has_an_integration_test():
                 tests += handle.read()
     missing = [m for m in MODULES if not re.search(r"\b" + m + r"\b", tests)]
     assert missing == []
+
+
+def test_every_module_runs_through_the_one_action_plugin():
+    routing = runtime()["plugin_routing"]["modules"]
+    assert [m for m in MODULES if routing.get(m, {}).get("action_plugin") != "cxops.genesys.genesys"] == []
+    assert os.listdir(os.path.join(ROOT, "plugins", "action")) == ["genesys.py"]

@@ -1,0 +1,57 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, cxops.genesys contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one action plugin of the collection: meta/runtime.yml routes every module to it
+(plugin_routing.modules.<name>.action_plugin), and it runs the module's own `main` on the
+controller (see plugins/plugin_utils/controller.py)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import functools
+import importlib
+
+from ansible.errors import AnsibleActionFail
+from ansible.plugins.action import ActionBase
+
+from ansible_collections.cxops.genesys.plugins.plugin_utils.controller import ControllerModule, ModuleExit, environment
+
+
+class ActionModule(ActionBase):
+    """The action plugin of every cxops.genesys module."""
+
+    _supports_check_mode = True
+    _supports_async = False
+
+    def run(self, tmp=None, task_vars=None):
+        result = super(ActionModule, self).run(tmp, task_vars)
+        if self._connection.transport != "local":
+            result.update(self._execute_module(module_name=self._task.action, module_args=self._task.args,
+                                               task_vars=task_vars))
+            return result
+        # The module's own name, also when the task used a redirected alias (genesys_wrapup_code).
+        found = self._shared_loader_obj.module_loader.find_plugin_with_context(
+            self._task.action, collection_list=self._task.collections)
+        name = (found.resolved_fqcn or self._task.action).rsplit(".", 1)[-1]
+        try:
+            module = importlib.import_module("ansible_collections.cxops.genesys.plugins.modules." + name)
+        except ImportError as exc:
+            raise AnsibleActionFail("No cxops.genesys module {0}: {1}".format(name, exc))
+        module_class = functools.partial(ControllerModule, self._task.args, bool(self._task.check_mode),
+                                         bool(self._task.diff))
+        try:
+            with environment(self._task_environment()):
+                module.main(module_class)
+        except ModuleExit as done:
+            result.update(done.result)
+            return result
+        raise AnsibleActionFail("Module {0} ended without a result".format(name))
+
+    def _task_environment(self):
+        values = {}
+        for entry in self._task.environment or []:
+            entry = self._templar.template(entry)
+            if isinstance(entry, dict):
+                values.update((str(k), str(v)) for k, v in entry.items())
+        return values
