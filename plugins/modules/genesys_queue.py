@@ -91,6 +91,7 @@ options:
               threshold:
                 description:
                   - Threshold of the rule.
+                  - At least 0.
                 type: float
               type:
                 description:
@@ -220,6 +221,7 @@ options:
           groups:
             description:
               - Groups to route to when the condition holds, by id.
+              - At most 5 items.
             type: list
             elements: dict
             suboptions:
@@ -279,6 +281,7 @@ options:
           wait_seconds:
             description:
               - Seconds to wait.
+              - At least 0.
             type: int
   default_media_language:
     description:
@@ -385,10 +388,12 @@ options:
           alerting_timeout_seconds:
             description:
               - Seconds an agent is alerted before the interaction goes to the next agent.
+              - At least 0.
             type: int
           auto_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for auto-answered interactions.
+              - At least 0.
             type: float
           enable_auto_answer:
             description:
@@ -397,6 +402,7 @@ options:
           manual_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for manually answered interactions.
+              - At least 0.
             type: float
           service_level:
             description:
@@ -406,6 +412,7 @@ options:
               duration_ms:
                 description:
                   - Target answer time in milliseconds.
+                  - At least 0.
                 type: int
               percentage:
                 description:
@@ -419,6 +426,7 @@ options:
           alerting_timeout_seconds:
             description:
               - Seconds an agent is alerted before the interaction goes to the next agent.
+              - At least 0.
             type: int
           answering_machine_flow:
             description:
@@ -432,6 +440,7 @@ options:
           auto_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for auto-answered interactions.
+              - At least 0.
             type: float
           auto_dial_delay_seconds:
             description:
@@ -465,6 +474,7 @@ options:
           manual_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for manually answered interactions.
+              - At least 0.
             type: float
           max_retry_count:
             description:
@@ -478,6 +488,7 @@ options:
           pacing_modifier:
             description:
               - Pacing modifier of callback dialling.
+              - At least 0.
             type: float
           retry_delay_seconds:
             description:
@@ -491,6 +502,7 @@ options:
               duration_ms:
                 description:
                   - Target answer time in milliseconds.
+                  - At least 0.
                 type: int
               percentage:
                 description:
@@ -508,10 +520,12 @@ options:
           alerting_timeout_seconds:
             description:
               - Seconds an agent is alerted before the interaction goes to the next agent.
+              - At least 0.
             type: int
           auto_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for auto-answered interactions.
+              - At least 0.
             type: float
           enable_auto_answer:
             description:
@@ -520,6 +534,7 @@ options:
           manual_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for manually answered interactions.
+              - At least 0.
             type: float
           service_level:
             description:
@@ -529,6 +544,7 @@ options:
               duration_ms:
                 description:
                   - Target answer time in milliseconds.
+                  - At least 0.
                 type: int
               percentage:
                 description:
@@ -542,10 +558,12 @@ options:
           alerting_timeout_seconds:
             description:
               - Seconds an agent is alerted before the interaction goes to the next agent.
+              - At least 0.
             type: int
           auto_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for auto-answered interactions.
+              - At least 0.
             type: float
           enable_auto_answer:
             description:
@@ -554,6 +572,7 @@ options:
           manual_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for manually answered interactions.
+              - At least 0.
             type: float
           service_level:
             description:
@@ -563,6 +582,7 @@ options:
               duration_ms:
                 description:
                   - Target answer time in milliseconds.
+                  - At least 0.
                 type: int
               percentage:
                 description:
@@ -576,10 +596,12 @@ options:
           alerting_timeout_seconds:
             description:
               - Seconds an agent is alerted before the interaction goes to the next agent.
+              - At least 0.
             type: int
           auto_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for auto-answered interactions.
+              - At least 0.
             type: float
           enable_auto_answer:
             description:
@@ -606,10 +628,12 @@ options:
               timeout_seconds:
                 description:
                   - Seconds of inactivity.
+                  - At least 0.
                 type: int
           manual_answer_alert_tone_seconds:
             description:
               - Seconds the alert tone plays for manually answered interactions.
+              - At least 0.
             type: float
           service_level:
             description:
@@ -619,6 +643,7 @@ options:
               duration_ms:
                 description:
                   - Target answer time in milliseconds.
+                  - At least 0.
                 type: int
               percentage:
                 description:
@@ -730,6 +755,7 @@ options:
       wait_seconds:
         description:
           - Seconds to wait.
+          - From 2 to 259200.
         type: float
   scoring_method:
     description:

@@ -56,7 +56,7 @@ options:
     description: When the work item expires, ISO-8601 with a zone, at most 365 days ahead.
     type: str
   duration_seconds:
-    description: Expected duration, at most 365 days.
+    description: Expected duration, 0 to 31536000 (365 days).
     type: int
   ttl:
     description: When the work item is deleted, in epoch seconds, at most 365 days ahead.

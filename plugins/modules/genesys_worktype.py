@@ -37,16 +37,16 @@ options:
     description: Priority of new work items, -25000000 to 25000000.
     type: int
   default_duration_seconds:
-    description: Expected duration of new work items, at most 365 days.
+    description: Expected duration of new work items, 0 to 31536000 (365 days).
     type: int
   default_expiration_seconds:
-    description: Seconds after which new work items expire, at most 365 days.
+    description: Seconds after which new work items expire, 0 to 31536000 (365 days).
     type: int
   default_due_duration_seconds:
-    description: Seconds after which new work items are due, at most 365 days.
+    description: Seconds after which new work items are due, 0 to 31536000 (365 days).
     type: int
   default_ttl_seconds:
-    description: Seconds new work items live, 1 s to 365 days.
+    description: Seconds new work items live, 1 to 31536000 (365 days).
     type: int
   default_queue:
     description: Name of the queue new work items are routed to.
