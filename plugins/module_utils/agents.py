@@ -38,12 +38,12 @@ class UserSkills(Association):
             seen.add(skill["name"].lower())
         return problems
 
-    def read(self, client, refs, user):
+    def read(self, client, refs, obj):
         """A user's skills by name. The users listing's `expand=skills` is best effort, so a user
         listed without them is read on its own."""
-        skills = user.get("skills")
+        skills = obj.get("skills")
         if skills is None:
-            skills = client.list_pages("/api/v2/users/{0}/routingskills".format(user["id"]), page_size=100)
+            skills = client.list_pages("/api/v2/users/{0}/routingskills".format(obj["id"]), page_size=100)
         return dict((refs.name_of("skill", s), float(s.get("proficiency") or 0)) for s in skills
                     if s.get("state", "active") == "active")
 
@@ -54,8 +54,8 @@ class UserSkills(Association):
                     updates=sorted(k for k in wanted if k in current and current[k] != wanted[k]), after=after,
                     warnings=[])
 
-    def apply(self, client, refs, user, item, plan):
-        path = "/api/v2/users/{0}/routingskills/bulk".format(user["id"])
+    def apply(self, client, refs, obj, item, plan):
+        path = "/api/v2/users/{0}/routingskills/bulk".format(obj["id"])
         after = plan["after"]
         changed = plan["adds"] + plan["updates"]
         if item.get("mode") == "authoritative":
@@ -67,7 +67,7 @@ class UserSkills(Association):
             posts = [_assignment(refs, name, after[name]) for name in sorted(changed)]
         for start in range(0, len(posts), BULK):
             client.request("PATCH", path, body=posts[start:start + BULK])
-        user["skills"] = [dict(_assignment(refs, name, value), name=name) for name, value in after.items()]
+        obj["skills"] = [dict(_assignment(refs, name, value), name=name) for name, value in after.items()]
 
 
 class AgentSkillsSpec(ResourceSpec):

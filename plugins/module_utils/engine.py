@@ -126,8 +126,9 @@ class ResourceSpec:
         """What identifies a result entry."""
         return {self.key_option: self.key(item)}
 
-    def header(self, item):
-        return "{0} {1}".format(self.kind, self.key(item))
+    def header(self, entry):
+        """How a diff and a warning name an item or a result entry."""
+        return "{0} {1}".format(self.kind, self.key(entry))
 
     def identity_problems(self, item, label):
         name = item.get("name")

@@ -159,11 +159,11 @@ class TaskSpec(ResourceSpec):
                 type_name, tag, len(matches)))
         return sorted(matches, key=lambda m: m.get("dateCreated", ""))[0]
 
-    def view(self, engine, workitem):
-        out = engine.view(workitem)
+    def view(self, engine, obj):
+        out = engine.view(obj)
         out.pop("id")
-        out.update(status_category=workitem.get("statusCategory"), external_tag=workitem.get("externalTag"),
-                   worktype=(workitem.get("type") or {}).get("name"))
+        out.update(status_category=obj.get("statusCategory"), external_tag=obj.get("externalTag"),
+                   worktype=(obj.get("type") or {}).get("name"))
         return out
 
     # --- validation ------------------------------------------------------------------------------

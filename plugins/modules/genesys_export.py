@@ -51,6 +51,7 @@ api_requests:
 from ansible_collections.cxops.genesys.plugins.module_utils.export import export
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_reader_module
 
+
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
     run_reader_module({}, lambda call, params: dict(variables=export(call.client)), module_class)

@@ -84,6 +84,7 @@ api_requests:
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_reader_module
 from ansible_collections.cxops.genesys.plugins.module_utils.preflight import ARGUMENTS, preflight
 
+
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
     run_reader_module(ARGUMENTS, lambda call, params: preflight(call.client, params), module_class)

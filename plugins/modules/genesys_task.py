@@ -237,6 +237,7 @@ api_requests:
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_resource_module
 from ansible_collections.cxops.genesys.plugins.module_utils.tasks import TaskSpec
 
+
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
     run_resource_module(TaskSpec(), module_class)

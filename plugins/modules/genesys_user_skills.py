@@ -87,7 +87,9 @@ changed:
   returned: always
   type: bool
 results:
-  description: One entry per user, with its skills by name before and after (skill name to proficiency).
+  description:
+    - One entry per user, in the order given, with C(user), C(action) (updated, unchanged or skipped), and its
+      skills before and after under C(before.skills) and C(after.skills) (skill name to proficiency).
   returned: always
   type: list
   elements: dict
@@ -103,6 +105,7 @@ api_requests:
 
 from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkillsSpec
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_resource_module
+
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
