@@ -9,7 +9,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, ResourceSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, ResourceSpec, twice
 
 BULK = 50  # skills per bulk PATCH or PUT, the API's limit
 
@@ -26,16 +26,12 @@ class UserSkills(Association):
             mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
 
     def validate(self, refs, item):
-        problems = []
-        seen = set()
+        problems = ["skill {0!r} is listed more than once".format(n) for n in twice(s["name"] for s in item["skills"])]
         for skill in item["skills"]:
             if refs.id_of("skill", skill["name"]) is None:
                 problems.append("skill {0!r} does not exist".format(skill["name"]))
             if not 0 <= skill["proficiency"] <= 5:
                 problems.append("proficiency of {0} is {1}; allowed 0 to 5".format(skill["name"], skill["proficiency"]))
-            if skill["name"].lower() in seen:
-                problems.append("skill {0!r} is listed more than once".format(skill["name"]))
-            seen.add(skill["name"].lower())
         return problems
 
     def read(self, client, refs, obj):

@@ -70,8 +70,13 @@ def api_base_url(region=None, api_url=None, allow_http=False):
     if api_url:
         url = api_url.rstrip("/")
         parsed = urlparse(url)
+        if parsed.username is not None or parsed.password is not None:
+            # Never echoed: it carries credentials, which belong in client_id and client_secret.
+            raise GenesysError("api_url must not carry a user or password (user:password@); give the OAuth client "
+                               "as client_id and client_secret")
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise GenesysError("api_url must be an http(s) URL, got {0!r}".format(api_url))
+            raise GenesysError("api_url must be an http(s) URL with a host, such as https://api.mypurecloud.ie; "
+                               "got one with scheme {0!r}".format(parsed.scheme[:10]))
         if parsed.scheme == "http" and not LOOPBACK.match(parsed.hostname) and not allow_http:
             raise GenesysError("api_url: plain http is only accepted for loopback addresses; use https for "
                                "{0}, or set allow_http to true".format(parsed.hostname))

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     ConflictError, GenesysError, InputError, NotFoundError, UncertainWriteError)
-from ansible_collections.cxops.genesys.plugins.module_utils.references import References
+from ansible_collections.cxops.genesys.plugins.module_utils.references import References, fold
 
 MAX_NAME = 256
 CONCURRENCY = 4  # sub-resource reads in flight at once; the client's shared pause keeps them within the rate limit
@@ -94,9 +94,11 @@ class ResourceSpec:
     key_option = "name"      # the item option that identifies an object
     creatable = True         # False: the objects exist already (users); an unknown key is invalid
     unknown = "does not exist"  # what an unknown key is, for a type that is not creatable
+    unique_key = True        # False: the API lets two objects share a key; a run's create then looks for a twin
     independent = False      # True: a bad item fails alone and the others go on (work items)
     action_key = "action"    # the result entry's key for what happened
     outcomes = ("created", "updated", "deleted", "unchanged")
+    renamable = True         # False: a name differing only in case stays as it is (skills cannot be renamed)
     cache_listing = True     # the listing serves every later call of the session (a loop's items)
     call_options = ("purge", "max_deletions", "planned")  # options of a whole call (module.CALL_ARGS)
     min_name = 1             # the shortest name the API accepts
@@ -118,6 +120,10 @@ class ResourceSpec:
     # --- identity ----------------------------------------------------------------------------
     def key(self, item):
         return item.get(self.key_option)
+
+    def fold(self, key):
+        """A key as the API compares it: names and emails without case."""
+        return fold(key)
 
     def object_key(self, obj):
         return obj.get("name")
@@ -148,21 +154,31 @@ class ResourceSpec:
         return [o for o in client.list_pages(self.path, page_size=self.page_size) if not self.is_absent(o)]
 
     def existing(self, engine, items):
-        """The current objects by key: one listing, never a read per object."""
+        """The current objects by folded key: one listing, never a read per object. Objects that
+        share a key (names the API does not keep unique) are all kept, oldest first."""
         found = {}
         for obj in self.list(engine.client):
-            found.setdefault(self.object_key(obj), obj)
+            found.setdefault(self.fold(self.object_key(obj)), []).append(obj)
             engine.view(obj)  # learns the references the listing embeds
-        return found
+        return dict((key, oldest_first(objs)) for key, objs in found.items())
 
     def find(self, engine, item):
-        """Re-read one object by key, after a create whose outcome is unknown."""
+        """Every object with the item's key, oldest first: after a create whose outcome is unknown,
+        or to find the twins a concurrent run created."""
         found = engine.client.list_pages(self.path, params={"name": item["name"]}, page_size=self.page_size)
-        return next((o for o in found if o.get("name") == item["name"] and not self.is_absent(o)), None)
+        return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]) and not self.is_absent(o))
 
     def view(self, engine, obj):
         """An API object as the module shows it."""
         return engine.view(obj)
+
+    def read_one(self, client, obj):
+        """The object as it is now, or None once it is gone."""
+        try:
+            found = client.get("{0}/{1}".format(self.path, obj["id"]))
+        except NotFoundError:
+            return None
+        return None if self.is_absent(found) else found
 
     # --- planning ----------------------------------------------------------------------------
     def validate(self, engine, item):
@@ -191,7 +207,10 @@ class ResourceSpec:
         return client.request("POST", self.path, body=body)
 
     def update_body(self, engine, step):
-        return engine.to_body(step["changes"], create=False)
+        body = engine.to_body(step["changes"], create=False)
+        if "name" in step["changes"] and "name" not in self.fields:  # a rename (a case change)
+            body["name"] = step["changes"]["name"]
+        return body
 
     def update(self, client, current, body):
         """GET-merge-PUT: the PUT carries every writable field of the current object, so the
@@ -255,14 +274,18 @@ class Engine:
     own writes: the items of a loop then share one listing instead of each listing again.
     """
 
-    def __init__(self, client, spec, check_mode=False, references=None, listings=None):
+    def __init__(self, client, spec, check_mode=False, references=None, listings=None, journal=None):
         self.client = client
         self.spec = spec
         self.check_mode = check_mode
-        self.refs = references or References(client)
+        self.refs = references or References(client, journal=journal)
+        self.journal = journal  # this run's own writes (journal.RunJournal), shared by its tasks and processes
+        self.kind = spec.ref_kind or spec.kind  # the journal's and the references' name of the type
         self.listings = {} if listings is None else listings
         self.warnings = []
         self.creating = set()  # keys of the objects this call creates: referable by its other items
+        self.existing = {}     # the type's objects by key, kept current with this engine's writes
+        self._created = []     # (step, object, when) of this call's creates of a type without a unique key
 
     # --- map: options <-> API JSON ----------------------------------------------------------------
     def to_module(self, field, value):
@@ -336,6 +359,8 @@ class Engine:
     def overlay(self, base, values):
         """`base` with the set options of `values` applied (what an object looks like after a write)."""
         after = copy.deepcopy(base)
+        if values.get("name"):
+            after["name"] = values["name"]
         for opt, field in self.spec.fields.items():
             if field.create_only:
                 continue
@@ -360,54 +385,107 @@ class Engine:
         the whole call is validated and planned. `invalid` holds the problems of items that failed
         their option checks already, by index (for independent items)."""
         invalid = invalid or {}
-        valid = [item for index, item in enumerate(items) if index not in invalid]
-        existing = self._existing(valid)
-        plan = self._plan_all(items, existing, fail_fast, invalid)
+        self.existing = self._existing([item for index, item in enumerate(items) if index not in invalid])
+        plan = self._plan_all(items, fail_fast, invalid)
         if purge:
-            named = set(self.spec.key(item) for item in items)
-            for key in sorted(set(existing) - named):
-                plan.append(self._step(None, {self.spec.key_option: key}, existing[key], action="delete"))
+            named = set(self.key(item) for item in items)
+            for key in sorted(set(self.existing) - named):
+                for obj in self.existing[key]:
+                    plan.append(self._step(None, {self.spec.key_option: self.spec.object_key(obj)}, obj,
+                                           action="delete"))
         self._guard(plan, max_deletions, single)
         results = {}
         try:
-            self._apply_all(self._order(plan), existing, results, fail_fast)
+            self._apply_all(self._order(plan), results, fail_fast)
         except GenesysError as exc:
             # An honest report of a call that failed after writing: what it did, and that it changed things.
             exc.result = self._report([results[id(s)] for s in plan if id(s) in results])
             raise
         return self._report([results[id(s)] for s in plan])
 
+    def key(self, item):
+        """An item's key as the API compares keys (names without case)."""
+        return self.spec.fold(self.spec.key(item))
+
     def _existing(self, items):
-        """The type's objects by key: listed once, or taken from `listings`."""
+        """The type's objects by folded key (a list: oldest first): listed once, or taken from `listings`."""
         existing = self.listings.get(self.spec.kind) if self.spec.cache_listing else None
         if existing is None:
-            existing = self.spec.existing(self, items)
+            existing = self._own_writes(self.spec.existing(self, items), items)
             if self.spec.cache_listing:
                 self.listings[self.spec.kind] = existing
         return existing
 
+    def _own_writes(self, existing, items):
+        """A listing corrected with this run's own recent writes: what it deleted is gone and what it
+        created is there, whatever the (lagging) listing says. A listing made for some items only
+        (work items by tag) takes only their creates."""
+        writes = self.journal.recent(self.kind) if self.journal else {}
+        wanted = None if self.spec.cache_listing else set(self.key(item) for item in items)
+        for obj_id, (op, obj) in writes.items():
+            key = self.spec.fold(self.spec.object_key(obj))
+            listed = existing.get(key, [])
+            if op == "deleted" or any(o.get("id") == obj_id for o in listed):
+                if op == "deleted":
+                    self._forget(key, obj, existing)
+            elif wanted is None or key in wanted:
+                existing[key] = oldest_first(listed + [obj])
+        return existing
+
+    def current(self, key):
+        found = self.existing.get(key)
+        return found[0] if found else None
+
+    def _remember(self, key, obj):
+        """Keep the shared listing current with this run's own writes."""
+        others = [o for o in self.existing.get(key, []) if o.get("id") != obj.get("id")]
+        self.existing[key] = [obj] + others if self.spec.fold(self.spec.object_key(obj)) == key else others
+        if self.spec.fold(self.spec.object_key(obj)) != key:
+            self._remember(self.spec.fold(self.spec.object_key(obj)), obj)
+
+    def _forget(self, key, obj, existing=None):
+        existing = self.existing if existing is None else existing
+        left = [o for o in existing.get(key, []) if o.get("id") != obj.get("id")]
+        if left:
+            existing[key] = left
+        else:
+            existing.pop(key, None)
+
+    def _deleted(self, key, obj):
+        """After a delete: no listing of this run shows the object again."""
+        self._forget(key, obj)
+        if self.spec.ref_kind:
+            self.refs.forget(self.spec.ref_kind, obj)
+        if self.journal:
+            self.journal.record(self.kind, "deleted", obj)
+
     # --- validate ----------------------------------------------------------------------------
-    def _validate(self, items, existing, invalid):
+    def _validate(self, items, invalid):
         """Every problem of every item, before any write: {index: [problems]}."""
         problems, refused = dict(invalid), []
         seen = set()
-        self.creating = set(self.spec.key(i) for i in items if i.get("state", "present") == "present"
-                            and self.spec.key(i) not in existing)
+        self.creating = set(self.key(i) for i in items if i.get("state", "present") == "present"
+                            and self.key(i) not in self.existing)
         for index, item in enumerate(items):
             if index in invalid:
                 continue
             label = "items[{0}]".format(index) if len(items) > 1 else self.spec.key_option
             found = self.spec.identity_problems(item, label)
-            key = self.spec.key(item)
+            key = self.key(item)
             if not found and key in seen:
-                found.append("{0}: {1} is listed more than once".format(label, self.spec.header(item)))
+                found.append("{0}: {1} is listed more than once (names are compared without case)".format(
+                    label, self.spec.header(item)))
             seen.add(key)
             if found:
                 refused.extend(found)
                 continue
-            where = "" if self.spec.independent else "{0} {1!r}: ".format(self.spec.kind, key)
+            where = "" if self.spec.independent else "{0} {1!r}: ".format(self.spec.kind, self.spec.key(item))
+            twins = self.existing.get(key) or []
+            if len(twins) > 1:
+                found.append(where + "{0} objects match it (ids {1}); rename or delete all but one first, so that "
+                                     "none is picked silently".format(len(twins), ", ".join(o["id"] for o in twins)))
             if item.get("state", "present") != "absent":
-                if not self.spec.creatable and key not in existing:
+                if not self.spec.creatable and key not in self.existing:
                     found.append(where + self.spec.unknown)
                 found.extend(where + p for p in self.check_fields(item))
                 for opt, association in self.spec.associations.items():
@@ -442,6 +520,9 @@ class Engine:
                 self._check(field.values, "{0}.{1}".format(path, key), item, where, problems)
             return
         if field.ref:
+            if field.type == "list":
+                problems.extend("{0}{1}: {2} {3!r} is listed more than once".format(
+                    where, path, field.ref.replace("_", "-"), name) for name in twice(value))
             for name in value if field.type == "list" else [value]:
                 if not self.referable(field.ref, name):
                     known = self.refs.known(field.ref)
@@ -464,18 +545,18 @@ class Engine:
 
     def referable(self, kind, name):
         """Whether a reference can be written: the object exists, or this call creates it first."""
-        if kind == self.spec.ref_kind and name in self.creating:
+        if kind == self.spec.ref_kind and fold(name) in self.creating:
             return True
         return self.refs.id_of(kind, name) is not None
 
     # --- plan --------------------------------------------------------------------------------
-    def _plan_all(self, items, existing, fail_fast, invalid):
-        problems = self._validate(items, existing, invalid)
+    def _plan_all(self, items, fail_fast, invalid):
+        problems = self._validate(items, invalid)
         if problems and not self.spec.independent:
             raise InputError("Invalid desired state, nothing was changed: " + "; ".join(
                 p for index in sorted(problems) for p in problems[index]))
         valid = [item for index, item in enumerate(items) if index not in problems]
-        reads = self._read_associations(valid, existing)
+        reads = self._read_associations(valid)
         plan = []
         for index, item in enumerate(items):
             if index in problems:
@@ -485,8 +566,8 @@ class Engine:
                         step["action"] = "skip"
                     return plan
                 continue
-            plan.append(self._plan(index, item, existing.get(self.spec.key(item)), reads))
-        missing = ["{0} {1!r}: {2} is required to create it".format(self.spec.kind, s["key"], opt)
+            plan.append(self._plan(index, item, self.current(self.key(item)), reads))
+        missing = ["{0} {1!r}: {2} is required to create it".format(self.spec.kind, self.spec.key(s["item"]), opt)
                    for s in plan if s["action"] == "create" for opt in self.spec.required_on_create
                    if s["item"].get(opt) is None]
         if missing:
@@ -494,19 +575,19 @@ class Engine:
         return plan
 
     def _step(self, index, item, current, **values):
-        step = dict(index=index, item=item, key=self.spec.key(item), current=current, action=None, changes={},
+        step = dict(index=index, item=item, key=self.key(item), name=self.spec.key(item), current=current, action=None, changes={},
                     assoc={}, problems=[], extra={}, deps=set())
         step.update(values)
         return step
 
-    def _read_associations(self, items, existing):
+    def _read_associations(self, items):
         """The current sub-resources of every existing object whose item sets them, read with
         bounded concurrency: {(key, option): current}."""
-        jobs = [(self.spec.key(item), opt) for item in items if item.get("state", "present") == "present"
-                and self.spec.key(item) in existing for opt in self.spec.associations if item.get(opt) is not None]
+        jobs = [(self.key(item), opt) for item in items if item.get("state", "present") == "present"
+                and self.current(self.key(item)) for opt in self.spec.associations if item.get(opt) is not None]
 
         def read(job):
-            return self.spec.associations[job[1]].read(self.client, self.refs, existing[job[0]])
+            return self.spec.associations[job[1]].read(self.client, self.refs, self.current(job[0]))
 
         if len(jobs) < 2:
             return dict((job, read(job)) for job in jobs)
@@ -527,6 +608,7 @@ class Engine:
             return step
         if current is not None:
             step["changes"] = self.changes(item, self.spec.view(self, current))
+            self._rename(step)
         for opt, association in self.spec.associations.items():
             if item.get(opt) is None:
                 continue
@@ -550,9 +632,28 @@ class Engine:
                     if item.get(opt) is not None and not f.create_only
                     and differs(_comparable(f, item[opt]), _comparable(f, view.get(opt))))
 
+    def _rename(self, step):
+        """A name that differs from the object's only in case names the same object: renamed where
+        the API renames, left as it is (with a warning) where it cannot, never deleted and recreated."""
+        name, now = step["item"].get("name"), step["current"].get("name")
+        if self.spec.key_option != "name" or name == now:
+            return
+        if self.spec.renamable:
+            step["changes"]["name"] = name
+        else:
+            self.warnings.append("{0} {1!r} exists as {2!r}, which a {0} cannot be renamed from; it keeps its "
+                                 "name".format(self.spec.kind, name, now))
+
     def _guard(self, plan, allowed, single):
-        objects = [str(s["key"]) for s in plan if s["action"] == "delete" and not single]
-        links = ["{0} from {1}".format(_label(r), s["key"]) for s in plan
+        deletes = [s for s in plan if s["action"] == "delete" and not single]
+        if len(deletes) > allowed and deletes:
+            # Before refusing: a lagging listing may still show objects that are already gone.
+            for step in deletes:
+                if self.spec.read_one(self.client, step["current"]) is None:
+                    step["action"] = "unchanged"
+                    self._forget(step["key"], step["current"])
+        objects = [str(s["name"]) for s in plan if s["action"] == "delete" and not single]
+        links = ["{0} from {1}".format(_label(r), s["name"]) for s in plan
                  for a in s["assoc"].values() for r in a["removes"]]
         gone = objects + links
         if len(gone) > allowed:
@@ -571,15 +672,15 @@ class Engine:
         creating = dict((s["key"], s) for s in plan if s["action"] == "create")
         for step in plan:
             values = step["item"] if step["action"] == "create" else step["changes"]
-            step["deps"] = set(n for n in _references(self.spec.fields, values, self.spec.ref_kind)
-                               if n in creating) if self.spec.ref_kind else set()
+            step["deps"] = set(fold(n) for n in _references(self.spec.fields, values, self.spec.ref_kind)
+                               if fold(n) in creating) if self.spec.ref_kind else set()
         ordered, placed, visiting = [], set(), []
 
         def place(step):
             if id(step) in placed:
                 return
             if step["key"] in visiting:
-                cycle = visiting[visiting.index(step["key"]):] + [step["key"]]
+                cycle = [creating[k]["name"] for k in visiting[visiting.index(step["key"]):]] + [step["name"]]
                 raise InputError("Invalid desired state, nothing was changed: {0}s {1} reference each other in a "
                                  "cycle; none can be created first".format(self.spec.kind, " -> ".join(
                                      repr(k) for k in cycle)))
@@ -595,7 +696,7 @@ class Engine:
         return ordered
 
     # --- apply -------------------------------------------------------------------------------
-    def _apply_all(self, ordered, existing, results, fail_fast):
+    def _apply_all(self, ordered, results, fail_fast):
         unsettled, waiting = [], []
         stop = False
         for step in ordered:
@@ -604,15 +705,16 @@ class Engine:
             if step["deps"] & set(s["key"] for s, dummy, dummy in unsettled):
                 waiting.append(step)  # its referenced sibling's create is not confirmed yet
                 continue
-            self._apply_one(step, existing, results, unsettled)
+            self._apply_one(step, results, unsettled)
             stop = stop or (fail_fast and results.get(id(step), {}).get(self.spec.action_key) == "failed")
-        self._settle(unsettled, existing, results)
+        self._settle(unsettled, results)
         for step in waiting:
-            self._apply_one(step, existing, results, [])
+            self._apply_one(step, results, [])
+        self._dedupe(results)
 
-    def _apply_one(self, step, existing, results, unsettled):
+    def _apply_one(self, step, results, unsettled):
         try:
-            result = self._apply(step, existing)
+            result = self._apply(step)
         except (UncertainWriteError, ConflictError) as exc:
             if step["action"] != "create":
                 return self._failed(step, exc, results)
@@ -629,7 +731,7 @@ class Engine:
         results[id(step)] = self._result(step, "failed", self._before(step), None,
                                          problems=[exc.to_fail_json()["msg"]])
 
-    def _apply(self, step, existing):
+    def _apply(self, step):
         action, current = step["action"], step["current"]
         before = self._before(step)
         if action == "unchanged" and current is not None and not self.check_mode and self.spec.follows(step["item"]):
@@ -647,7 +749,7 @@ class Engine:
                 self.spec.delete(self.client, current, step["item"])
             except NotFoundError:
                 pass  # already gone (a retried delete whose first answer was lost): the goal is met
-            existing.pop(step["key"], None)
+            self._deleted(step["key"], current)
             return self._result(step, action, before, None)
         if action == "create":
             obj = self.spec.create(self.client, self.spec.create_body(self, step["item"]), step["item"])
@@ -655,7 +757,7 @@ class Engine:
             obj = self._update(step) if step["changes"] else current
         else:
             obj = self.spec.perform(self, step)
-        return self._finish(step, obj, before, existing)
+        return self._finish(step, obj, before)
 
     def _before(self, step):
         if step["current"] is None:
@@ -669,9 +771,13 @@ class Engine:
         body = self.spec.update_body(self, step)
         return _retry_conflicts(lambda: self.spec.update(self.client, step["current"], body))
 
-    def _finish(self, step, obj, before, existing):
+    def _finish(self, step, obj, before):
         """After the object's own write: remember it, write its associations, follow it, report it."""
-        existing[step["key"]] = obj
+        self._remember(step["key"], obj)
+        if step["action"] == "create" and self.journal:
+            self.journal.record(self.kind, "created", obj)
+        if step["action"] == "create" and not self.spec.unique_key:
+            self._created.append((step, obj, time.time()))
         if self.spec.ref_kind:
             self.refs.add(self.spec.ref_kind, obj)
         for opt, plan in step["assoc"].items():
@@ -692,7 +798,7 @@ class Engine:
         return result
 
     # --- settle ------------------------------------------------------------------------------
-    def _settle(self, unsettled, existing, results):
+    def _settle(self, unsettled, results):
         """Creates whose outcome is unknown: once listings have had time to catch up with them,
         adopt each object found (updated if it differs), or create it again; in rounds."""
         for dummy in range(SETTLE_ROUNDS):
@@ -701,7 +807,7 @@ class Engine:
                 return
             self.client.sleep(max(0.0, max(since for dummy, since, dummy in pending) + SETTLE_AFTER - time.time()))
             for step, dummy, error in pending:
-                found = self.spec.find(self, step["item"])
+                found = (self.spec.find(self, step["item"]) or [None])[0]
                 try:
                     if found is None:
                         obj = self.spec.create(self.client, self.spec.create_body(self, step["item"]), step["item"])
@@ -713,14 +819,43 @@ class Engine:
                 except (UncertainWriteError, ConflictError) as exc:
                     unsettled.append((step, time.time(), exc))
                     continue
-                results[id(step)] = self._finish(step, obj, None, existing)
+                results[id(step)] = self._finish(step, obj, None)
         if unsettled:
             error = unsettled[-1][2]
             error.message = "Could not confirm the creation of {0} {1} after {2} attempts: {3}".format(
-                self.spec.kind, ", ".join(str(s["key"]) for s, dummy, dummy in unsettled), SETTLE_ROUNDS + 1,
+                self.spec.kind, ", ".join(str(s["name"]) for s, dummy, dummy in unsettled), SETTLE_ROUNDS + 1,
                 error.message)
             for step, dummy, dummy in unsettled:
                 self._failed(step, error, results)
+
+    def _dedupe(self, results):
+        """A type whose key the API does not keep unique (workbins, worktypes, work items): once listings
+        have caught up, a create that has a twin (a concurrent run's, or a crashed run's) keeps exactly one
+        object, the oldest; only this call's own object is ever removed."""
+        if not self._created:
+            return
+        self.client.sleep(max(0.0, max(when for dummy, dummy, when in self._created) + SETTLE_AFTER - time.time()))
+        found = self.spec.existing(self, [step["item"] for step, dummy, dummy in self._created])
+        for step, mine, dummy in self._created:
+            keep = (found.get(step["key"]) or [mine])[0]
+            if keep.get("id") == mine.get("id"):
+                continue
+            try:
+                self.spec.delete(self.client, mine, step["item"])
+            except NotFoundError:
+                pass
+            self._deleted(step["key"], mine)
+            self.warnings.append("{0}: another run created it at the same time (id {1}); that one is kept and this "
+                                 "run's (id {2}) was removed".format(self.spec.header(step["item"]), keep["id"],
+                                                                     mine["id"]))
+            adopt = self._plan(step["index"], step["item"], keep)
+            if adopt["action"] == "update":
+                self._apply(adopt)
+            self._remember(step["key"], keep)
+            if self.spec.ref_kind:
+                self.refs.add(self.spec.ref_kind, keep)
+            results[id(step)]["after"] = self._before(adopt)
+        self._created = []
 
     # --- report ------------------------------------------------------------------------------
     def _report(self, results):
@@ -733,6 +868,21 @@ class Engine:
                 diff.append(dict(before=_diffable(r["before"]), after=_diffable(r["after"]),
                                  before_header=header, after_header=header))
         return dict(changed=bool(diff), results=results, summary=summary, diff=diff, warnings=self.warnings)
+
+
+def oldest_first(objects):
+    return sorted(objects, key=lambda o: (o.get("dateCreated") or "", o.get("id") or ""))
+
+
+def twice(names):
+    """The names a list holds more than once, compared as the API compares names (without case)."""
+    seen, out = set(), []
+    for name in names:
+        folded = name.lower() if isinstance(name, str) else name
+        if folded in seen and name not in out:
+            out.append(name)
+        seen.add(folded)
+    return out
 
 
 def _retry_conflicts(write):

@@ -9,13 +9,16 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, GenesysClient)
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, GenesysClient, default_cache_dir)
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError
+from ansible_collections.cxops.genesys.plugins.module_utils.journal import RunJournal, run_id
 from ansible_collections.cxops.genesys.plugins.module_utils.references import References
 
 CONNECTION_ARGS = dict(
@@ -83,12 +86,14 @@ def new_module(module_class, **options):
 
 class Session:
     """One org's client, with the references and listings read through it. A module process has one
-    per call; run on the controller (the action plugins), the items of a loop share one, so each item
-    costs no token request and no listing of its own."""
+    per call; run on the controller (the action plugin), the items of a loop share one, so each item
+    costs no token request and no listing of its own; and the run's journal of its own writes corrects
+    every listing of the run's later tasks."""
 
-    def __init__(self, client):
+    def __init__(self, client, journal=None):
         self.client = client
-        self.references = References(client)
+        self.journal = journal
+        self.references = References(client, journal=journal)
         self.listings = {}
 
 
@@ -106,12 +111,17 @@ def session(module):
     current = _SESSIONS.get(key) if shared else None
     if current is None:
         try:
-            current = Session(GenesysClient(
+            client = GenesysClient(
                 region=p["region"], api_url=p["api_url"], client_id=p["client_id"],
                 client_secret=p["client_secret"], access_token=p["access_token"], validate_certs=p["validate_certs"],
-                timeout=p["timeout"], allow_http=p["allow_http"]))
+                timeout=p["timeout"], allow_http=p["allow_http"])
         except GenesysError as exc:
             module.fail_json(**exc.to_fail_json())
+        journal = None
+        if shared:  # on the controller, where the worker's parent is the run
+            runs = os.path.join(os.path.dirname(default_cache_dir()), "runs")
+            journal = RunJournal(runs, client.base_url, p["client_id"] or "token", run_id())
+        current = Session(client, journal)
         if shared:
             _SESSIONS[key] = current
     current.client.stats = dict.fromkeys(current.client.stats, 0)
@@ -149,7 +159,7 @@ def run_resource_module(spec, module_class=None):
     call = session(module)
     try:
         result = Engine(call.client, spec, check_mode=module.check_mode, references=call.references,
-                        listings=call.listings).ensure(
+                        listings=call.listings, journal=call.journal).ensure(
             items, purge=p.get("purge", False), max_deletions=p.get("max_deletions", 0),
             single=p["items"] is None or spec.independent, fail_fast=p.get("fail_fast", False), invalid=invalid)
     except GenesysError as exc:

@@ -16,7 +16,7 @@ PLANNED = "planned:"  # prefix of a predicted id, for check mode only: never wri
 class References:
     """Name <-> id maps of referenced objects. Embedded references ({id, name}) seen in
     listings are learned for free; a kind is listed (once per run) only for a name or id
-    not seen that way. Users are keyed by email."""
+    not seen that way. Users are keyed by email. Names are matched without case."""
 
     SOURCES = {  # kind: (listing path, page size, query parameters); a path ending in /query is a cursor query
         "division": ("/api/v2/authorization/divisions", 100, None),
@@ -32,11 +32,13 @@ class References:
     # Kinds the collection creates: a name not listed yet may have been created a moment ago.
     LAGGING = ("skill", "wrapup_code", "queue", "workbin", "worktype")
 
-    def __init__(self, client, planned=None):
+    def __init__(self, client, planned=None, journal=None):
         self.client = client
+        self.journal = journal  # this run's own writes, which correct lagging listings
         self.set_planned(planned)
-        self._ids = {}       # kind -> {name: id}
+        self._ids = {}       # kind -> {folded name: id}
         self._names = {}     # kind -> {id: name}
+        self.twins = {}      # kind -> {folded name: ids}, for kinds whose names the API does not keep unique
         self.objects = {}    # kind -> {id: listed object}, for kinds listed in full
         self._complete = set()
         self._lock = threading.RLock()  # concurrent sub-resource reads may ask for the same kind
@@ -45,13 +47,34 @@ class References:
         """In check mode only, objects that earlier tasks of the same run would create: a reference to
         one of them is predicted, not refused (a dry run over a new org works end to end). A real
         run never predicts: it writes real ids only."""
-        self.planned = dict((kind, set(names or [])) for kind, names in (planned or {}).items())
+        self.planned = dict((kind, set(fold(n) for n in names or [])) for kind, names in (planned or {}).items())
         self._relisted = set()
 
     def learn(self, kind, ref):
         key = ref.get("email") if kind == "user" else ref.get("name")
-        self._ids.setdefault(kind, {})[key] = ref.get("id")
+        ids = self._ids.setdefault(kind, {})
+        known = ids.get(fold(key))
+        if known is not None and known != ref.get("id") and known in self._names.get(kind, {}):
+            # Two objects share the name (kinds the API does not keep unique): the first seen (the
+            # listing's oldest) stays the name's object, and both are remembered as twins.
+            self.twins.setdefault(kind, {}).setdefault(fold(key), set()).update([known, ref.get("id")])
+        else:
+            ids[fold(key)] = ref.get("id")
         self._names.setdefault(kind, {})[ref.get("id")] = key
+
+    def forget(self, kind, obj):
+        """An object this run deleted is no longer referable, whatever a lagging listing says."""
+        key = fold(obj.get("email") if kind == "user" else obj.get("name"))
+        if self._ids.get(kind, {}).get(key) == obj.get("id"):
+            del self._ids[kind][key]
+        self.objects.get(kind, {}).pop(obj.get("id"), None)
+        twins = self.twins.get(kind, {}).get(key)
+        if twins:
+            twins.discard(obj.get("id"))
+            if len(twins) < 2:
+                self.twins[kind].pop(key)
+                if twins:
+                    self._ids[kind][key] = twins.pop()
 
     def load(self, kind):
         with self._lock:
@@ -65,32 +88,42 @@ class References:
             else:
                 listed = self.client.list_pages(path, params=params, page_size=size)
             listed = [o for o in listed if o.get("state") != "deleted" or kind == "user"]
+            writes = self.journal.recent(kind) if self.journal else {}
+            listed = [o for o in listed if writes.get(o["id"], ("",))[0] != "deleted"]
+            listed += [o for i, (op, o) in writes.items() if op == "created" and i not in set(x["id"] for x in listed)]
             self.objects[kind] = dict((o["id"], o) for o in listed)
-            for obj in listed:
+            self.twins.pop(kind, None)
+            self._ids.pop(kind, None)
+            for obj in sorted(listed, key=lambda o: (o.get("dateCreated") or "", o.get("id") or "")):
                 self.learn(kind, obj)
             self._complete.add(kind)
 
     def known(self, kind):
         self.load(kind)
-        return sorted(n for n in self._ids.get(kind, {}) if n is not None)
+        return sorted(n for n in self._names.get(kind, {}).values() if n is not None)
 
     def id_of(self, kind, name):
-        if name not in self._ids.get(kind, {}) and name not in self._names.get(kind, {}):
+        key = fold(name)
+        if key not in self._ids.get(kind, {}) and name not in self._names.get(kind, {}):
             self.load(kind)
-        if name in self.planned.get(kind, ()) and name not in self._ids.get(kind, {}):
+        if key in self.planned.get(kind, ()) and key not in self._ids.get(kind, {}):
             return PLANNED + name
         if kind == "user" and name in self._names.get(kind, {}):
             return name  # users also by id
-        if name not in self._ids.get(kind, {}) and kind in self.LAGGING and kind not in self._relisted:
+        if key not in self._ids.get(kind, {}) and kind in self.LAGGING and kind not in self._relisted:
             self._relisted.add(kind)  # perhaps created a moment ago, by an earlier task
             for wait in LAG_WAITS:
                 self.client.sleep(wait)
                 with self._lock:
                     self._complete.discard(kind)
                     self._load(kind)
-                if name in self._ids.get(kind, {}):
+                if key in self._ids.get(kind, {}):
                     break
-        return self._ids.get(kind, {}).get(name)
+        return self._ids.get(kind, {}).get(key)
+
+    def ambiguous(self, kind, name):
+        """The ids of the objects that share this name, when more than one does."""
+        return sorted(self.twins.get(kind, {}).get(fold(name), ()))
 
     def name_of(self, kind, ref):
         """The name of an embedded reference, or of a bare id."""
@@ -104,5 +137,11 @@ class References:
         return self._names.get(kind, {}).get(ref, ref)
 
     def add(self, kind, obj):
-        """An object created during this run becomes referable at once."""
+        """An object created (or renamed) during this run becomes referable at once."""
         self.learn(kind, obj)
+        self.objects.setdefault(kind, {})[obj.get("id")] = obj
+
+
+def fold(name):
+    """Names (and emails) compare the way the API keeps them unique: without case."""
+    return name.lower() if isinstance(name, str) else name

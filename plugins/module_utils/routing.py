@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, Field, ResourceSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, Field, ResourceSpec, twice
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError, NotFoundError
 
 
@@ -19,6 +19,7 @@ class SkillSpec(ResourceSpec):
     (PATCH); deletion is soft, so a listed skill with state "deleted" is absent."""
 
     kind = "skill"
+    renamable = False  # the API has no rename: a case-only difference keeps the skill as it is
     path = "/api/v2/routing/skills"
     page_size = 500  # the Terraform provider lists skills 500 at a time
     ref_kind = "skill"
@@ -93,7 +94,7 @@ class QueueMembers(Association):
             members_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
 
     def validate(self, refs, item):
-        problems = []
+        problems = ["user {0!r} is listed more than once".format(u) for u in twice(m["user"] for m in item["members"])]
         for member in item["members"]:
             if refs.id_of("user", member["user"]) is None:
                 problems.append("user {0!r} does not exist".format(member["user"]))
@@ -152,7 +153,8 @@ class QueueWrapupCodes(Association):
 
     def validate(self, refs, item):
         return ["wrap-up code {0!r} does not exist".format(n) for n in item["wrapup_codes"]
-                if refs.id_of("wrapup_code", n) is None]
+                if refs.id_of("wrapup_code", n) is None] + [
+            "wrap-up code {0!r} is listed more than once".format(n) for n in twice(item["wrapup_codes"])]
 
     def read(self, client, refs, obj):
         listed = client.list_pages("/api/v2/routing/queues/{0}/wrapupcodes".format(obj["id"]), page_size=CHUNK)

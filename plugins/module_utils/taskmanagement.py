@@ -11,9 +11,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import (
-    Association, Field, ResourceSpec, differs)
+    Association, Field, ResourceSpec, differs, oldest_first, twice)
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     ConflictError, InputError, NotFoundError, UncertainWriteError)
+from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
 
 BASE = "/api/v2/taskmanagement"
 YEAR = 365 * 86400
@@ -27,6 +28,7 @@ class QueriedSpec(ResourceSpec):
 
     page_size = 200
     min_name = 3
+    unique_key = False  # the API lets two workbins (or worktypes) share a name
     object_type = None  # the divisions objects endpoint's name for the type
 
     def list(self, client):
@@ -35,7 +37,7 @@ class QueriedSpec(ResourceSpec):
     def find(self, engine, item):
         found = engine.client.query_cursor(self.path + "/query", {"filters": [
             {"name": "name", "type": "String", "operator": "EQ", "values": [item["name"]]}]}, page_size=self.page_size)
-        return next((o for o in found if o.get("name") == item["name"]), None)
+        return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]))
 
     def update(self, client, current, body):
         body = dict(body)  # the caller's body stays whole, for a retry
@@ -106,8 +108,7 @@ class WorktypeStatuses(Association):
                 problems.append(where + "auto_terminate_workitem is only for statuses of category Closed")
         if sum(1 for s in item["statuses"] if s.get("default")) > 1:
             problems.append("only one status can be the default")
-        if len(set(n.lower() for n in names)) != len(names):
-            problems.append("status names must be unique")
+        problems.extend("status {0!r} is listed more than once".format(n) for n in twice(names))
         return problems
 
     def read(self, client, refs, obj):

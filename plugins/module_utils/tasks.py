@@ -15,8 +15,10 @@ __metaclass__ = type
 import time
 from datetime import datetime, timedelta
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Field, ResourceSpec
-from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError, InputError, UncertainWriteError
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Field, ResourceSpec, oldest_first
+from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
+    GenesysError, InputError, NotFoundError, UncertainWriteError)
+from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
 
 BASE = "/api/v2/taskmanagement"
 YEAR = 365 * 86400
@@ -46,6 +48,7 @@ class TaskSpec(ResourceSpec):
     action_key = "outcome"
     outcomes = OUTCOMES
     cache_listing = False  # queried per call, for the tags the call names
+    unique_key = False     # the API does not keep external tags unique: a create looks for a twin
     call_options = ("fail_fast",)
     fields = {
         "name": Field(maxlen=256),
@@ -89,6 +92,12 @@ class TaskSpec(ResourceSpec):
     def key(self, item):
         return (item.get("worktype"), item.get("external_tag"))
 
+    def object_key(self, obj):
+        return ((obj.get("type") or {}).get("name"), obj.get("externalTag"))
+
+    def fold(self, key):
+        return (fold(key[0]), key[1])  # worktype names compare without case; external tags exactly
+
     def label(self, item, index):
         return {"index": index, "external_tag": item.get("external_tag"), "worktype": item.get("worktype")}
 
@@ -131,13 +140,17 @@ class TaskSpec(ResourceSpec):
             worktype = self.worktype(engine, type_name)
             if worktype is not None:
                 for tag, matches in self._query(engine.client, worktype, sorted(t for t in names if t)).items():
-                    found[(type_name, tag)] = self._oldest(engine, type_name, tag, matches)
+                    found[self.fold((type_name, tag))] = oldest_first(matches)
         return found
 
     def find(self, engine, item):
-        matches = self._query(engine.client, self.worktype(engine, item["worktype"]), [item["external_tag"]])
-        found = matches.get(item["external_tag"])
-        return self._oldest(engine, item["worktype"], item["external_tag"], found) if found else None
+        return self.existing(engine, [item]).get(self.fold(self.key(item)), [])
+
+    def read_one(self, client, obj):
+        try:
+            return client.get("{0}/workitems/{1}".format(BASE, obj["id"]))
+        except NotFoundError:
+            return None
 
     @staticmethod
     def _query(client, worktype, tags):
@@ -151,13 +164,6 @@ class TaskSpec(ResourceSpec):
             for item in client.query_cursor(BASE + "/workitems/query", query):
                 found.setdefault(item["externalTag"], []).append(item)
         return found
-
-    @staticmethod
-    def _oldest(engine, type_name, tag, matches):
-        if len(matches) > 1:
-            engine.warnings.append("task {0} {1}: {2} work items share this external tag; the oldest is used".format(
-                type_name, tag, len(matches)))
-        return sorted(matches, key=lambda m: m.get("dateCreated", ""))[0]
 
     def view(self, engine, obj):
         out = engine.view(obj)

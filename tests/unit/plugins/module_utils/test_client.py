@@ -196,3 +196,12 @@ def test_cursor_query_follows_after(sandbox, tmp_path):
         {"name": "typeId", "type": "String", "operator": "EQ", "values": [worktype["id"]]}]}, page_size=2)
     assert [i["name"] for i in items] == ["Item {0}".format(i) for i in range(5)]
     assert len(sandbox.journal(start)) == 3
+
+
+@pytest.mark.parametrize("url", ["https://admin:s3cret-pw@api.example.com", "http://admin:s3cret-pw@127.0.0.1:8990",
+                                 "ftp://admin:s3cret-pw@files.example.com", "https://s3cret-pw@api.example.com",
+                                 "ftp://s3cret-pw.example.com/x"])
+def test_an_api_url_with_credentials_or_another_scheme_is_refused_without_echoing_it(url):
+    with pytest.raises(GenesysError) as refused:
+        api_base_url(api_url=url, allow_http=True)
+    assert "s3cret-pw" not in str(refused.value) and "s3cret-pw" not in str(refused.value.to_fail_json())

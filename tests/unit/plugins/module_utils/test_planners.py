@@ -36,8 +36,8 @@ def test_order_creates_what_is_referenced_first():
     eng = engine(QueueSpec(), queue=[{"id": "q-old", "name": "Old"}])
     plan = [create(eng, {"name": "A", "direct_routing": {"backup_queue": "B"}}), create(eng, {"name": "B"}),
             create(eng, {"name": "C", "conditional_group_routing": {"rules": [{"queue": "A"}, {"queue": "Old"}]}})]
-    assert [s["key"] for s in eng._order(plan)] == ["B", "A", "C"]
-    assert plan[0]["deps"] == {"B"} and plan[2]["deps"] == {"A"}, "an existing queue is no dependency"
+    assert [s["name"] for s in eng._order(plan)] == ["B", "A", "C"]
+    assert plan[0]["deps"] == {"b"} and plan[2]["deps"] == {"a"}, "folded keys; an existing queue is no dependency"
 
 
 @pytest.mark.parametrize("items, cycle", [
@@ -61,14 +61,14 @@ def test_an_update_changes_only_what_the_item_sets():
 
 def test_the_guard_counts_deletions_and_removed_associations():
     eng = engine(QueueSpec())
-    plan = [dict(key="A", action="delete", assoc={}), dict(key="B", action="update", assoc={
+    plan = [dict(name="A", action="delete", assoc={}), dict(name="B", action="update", assoc={
         "members": {"removes": ["ann@example.com"]}})]
     with pytest.raises(InputError, match=r"Refusing to delete 2 queue\(s\) or associations \(A, ann@example.com from B"):
         eng._guard(plan, 1, single=False)
     eng._guard(plan, 2, single=False)
     skills = engine(AgentSkillsSpec())
     with pytest.raises(InputError, match=r"Refusing to remove 1 skill assignment\(s\)"):
-        skills._guard([dict(key="ann", action="update", assoc={"skills": {"removes": ["Billing"]}})], 0, False)
+        skills._guard([dict(name="ann", action="update", assoc={"skills": {"removes": ["Billing"]}})], 0, False)
 
 
 def test_queue_members_plan():

@@ -1,0 +1,154 @@
+"""Trust under adversarial use: each test is one class of promise, tried the way a demanding admin
+would break it (names, duplicates, concurrency, failures, URLs)."""
+
+import concurrent.futures
+
+from integration.conftest import writes
+
+
+def task(module, **options):
+    return {"name": module, "cxops.genesys." + module: options}
+
+
+def names(sandbox, collection):
+    return sorted(o["name"] for o in sandbox.objects(collection) if o.get("state") != "deleted")
+
+
+# --- 3. names match the way the API enforces uniqueness (without case) -------------------------------
+def test_case_duplicates_in_one_list_are_refused_before_any_write(sandbox, play):
+    start = len(sandbox.journal())
+    for module in ("genesys_skill", "genesys_wrapper", "genesys_queue", "genesys_workbin"):
+        run = play([task(module, items=[{"name": "Billing"}, {"name": "billing"}])])
+        assert run.rc != 0 and "listed more than once" in run.result(module)["msg"], module
+    assert writes(sandbox.journal(start)) == []
+
+
+def test_a_case_only_difference_is_the_same_object(sandbox, play):
+    assert play([task("genesys_skill", name="Billing"), task("genesys_wrapper", name="Resolved")]).rc == 0
+    start = len(sandbox.journal())
+    skill = play([task("genesys_skill", items=[{"name": "billing"}], purge=True, max_deletions=5)])
+    assert skill.rc == 0 and skill.changed == 0, "never deleted and recreated for a case change"
+    assert "cannot be renamed" in " ".join(skill.result("genesys_skill").get("warnings", []))
+    assert writes(sandbox.journal(start)) == []
+    code = play([task("genesys_wrapper", items=[{"name": "RESOLVED"}], purge=True, max_deletions=5)])
+    assert code.rc == 0 and code.result("genesys_wrapper")["summary"] == {
+        "created": 0, "updated": 1, "deleted": 0, "unchanged": 0}, "renamed in place"
+    assert names(sandbox, "skills") == ["Billing"] and names(sandbox, "wrapupcodes") == ["RESOLVED"]
+    assert play([task("genesys_wrapper", items=[{"name": "RESOLVED"}], purge=True)], check=True).changed == 0
+
+
+def test_two_objects_of_one_name_fail_naming_both_ids(sandbox, play):
+    api = sandbox.session()
+    ids = [api.post(api.base + "/api/v2/taskmanagement/workbins", json={"name": "Twin"}).json()["id"]
+           for dummy in range(2)]
+    start = len(sandbox.journal())
+    for check in (True, False):
+        run = play([task("genesys_workbin", name="twin", description="which one?")], check=check)
+        assert run.rc != 0 and all(i in run.result("genesys_workbin")["msg"] for i in ids)
+    assert writes(sandbox.journal(start)) == []
+
+
+# --- 4. duplicate keys in one call are refused before any write ---------------------------------------
+def test_duplicate_keys_are_refused_before_any_write(sandbox, play):
+    prepare = play([task("genesys_skill", name="Billing"), task("genesys_workbin", name="Bin"),
+                    task("genesys_worktype", name="Type", default_workbin="Bin")])
+    assert prepare.rc == 0
+    start = len(sandbox.journal())
+    cases = [
+        ("genesys_queue", dict(name="Q", members=[{"user": "alice@acme.example"}, {"user": "Alice@acme.example"}]),
+         "listed more than once"),
+        ("genesys_user_skills", dict(user="alice@acme.example", skills=[{"name": "Billing", "proficiency": 1},
+                                                                         {"name": "billing", "proficiency": 2}]),
+         "listed more than once"),
+        ("genesys_task", dict(items=[{"worktype": "Type", "external_tag": "T-1", "name": "One"},
+                                     {"worktype": "type", "external_tag": "T-1", "name": "Two"}]),
+         "listed more than once"),
+        ("genesys_queue", dict(name="Q", wrapup_codes=["A", "a"]), "listed more than once"),
+    ]
+    for module, options, message in cases:
+        run = play([task(module, **options)])
+        assert run.rc != 0 and message in run.result(module)["msg"], (module, run.result(module).get("msg"))
+    assert writes(sandbox.journal(start)) == []
+
+
+# --- 5. no duplicates from concurrency ---------------------------------------------------------------
+def test_two_runs_of_the_same_state_started_together_leave_one_of_each(sandbox, play):
+    desired = [task("genesys_workbin", items=[{"name": "Bin {0}".format(i)} for i in range(3)]),
+               task("genesys_worktype", items=[{"name": "Type {0}".format(i), "default_workbin": "Bin 0"}
+                                               for i in range(3)]),
+               task("genesys_task", items=[{"worktype": "Type 0", "external_tag": "T-{0}".format(i),
+                                            "name": "Task {0}".format(i)} for i in range(5)])]
+    sandbox.faults(listing_lag=1.0)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda dummy: play(desired), range(2)))
+    assert [r.rc for r in runs] == [0, 0], [t.get("msg") for r in runs for t in r.tasks if t.get("failed")]
+    sandbox.faults(listing_lag=0)
+    assert names(sandbox, "workbins") == ["Bin 0", "Bin 1", "Bin 2"]
+    assert names(sandbox, "worktypes") == ["Type 0", "Type 1", "Type 2"]
+    assert sorted(w["externalTag"] for w in sandbox.objects("workitems")) == ["T-{0}".format(i) for i in range(5)]
+    assert play(desired, check=True).changed == 0
+
+
+# --- 9. honest failure reports -----------------------------------------------------------------------
+def test_a_call_that_fails_after_writing_says_what_it_did(sandbox, play):
+    assert play([task("genesys_wrapper", name="Old")]).rc == 0
+    sandbox.faults(conflict_puts=10, aim="PUT /api/v2/routing/wrapupcodes/*")
+    run = play([task("genesys_wrapper", items=[{"name": "New"}, {"name": "Old", "description": "changed"}])])
+    result = run.result("genesys_wrapper")
+    assert run.rc != 0 and result["changed"] is True
+    assert [(r["name"], r["action"]) for r in result["results"]] == [("New", "created")]
+    assert names(sandbox, "wrapupcodes") == ["New", "Old"]
+
+
+# --- 10. api_url -------------------------------------------------------------------------------------
+def test_an_api_url_with_credentials_is_refused_without_echoing_it(sandbox, play):
+    for url in ("http://admin:pw-s3cret@127.0.0.1:1", "ftp://admin:pw-s3cret@example.com"):
+        run = play([task("genesys_skill_info", api_url=url)])
+        assert run.rc != 0 and "user or password" in run.result("genesys_skill_info")["msg"]
+        assert "pw-s3cret" not in run.stdout + run.stderr
+
+
+# --- 6. a run reads its own writes, whatever a lagging listing says -----------------------------------
+def test_a_run_reads_its_own_writes_across_tasks_under_listing_lag(sandbox, play):
+    assert play([task("genesys_wrapper", name="Gone soon")]).rc == 0
+    sandbox.faults(listing_lag=3.0)
+    items = [{"worktype": "Type", "external_tag": "T-{0}".format(i), "name": "Task {0}".format(i)} for i in range(10)]
+    run = play([
+        task("genesys_wrapper", name="Brief"),
+        {"name": "delete what the last task created", "cxops.genesys.genesys_wrapper": {
+            "name": "Brief", "state": "absent"}},
+        task("genesys_wrapper", name="Gone soon", state="absent"),
+        {"name": "create what the last task deleted", "cxops.genesys.genesys_wrapper": {"name": "Gone soon"}},
+        task("genesys_workbin", name="Bin"), task("genesys_worktype", name="Type", default_workbin="Bin"),
+        task("genesys_task", items=items),
+        {"name": "the same work items again", "cxops.genesys.genesys_task": {"items": items}},
+    ])
+    assert run.rc == 0, [t.get("msg") for t in run.tasks if t.get("failed")]
+    assert run.result("delete what the last task created")["summary"]["deleted"] == 1
+    assert run.result("create what the last task deleted")["summary"]["created"] == 1
+    assert run.result("the same work items again")["summary"]["unchanged"] == 10
+    sandbox.faults(listing_lag=0)
+    assert names(sandbox, "wrapupcodes") == ["Gone soon"]
+    assert len(sandbox.objects("workitems")) == 10
+
+
+def test_a_rerun_under_lag_leaves_no_duplicate_work_items(sandbox, play):
+    setup = [task("genesys_workbin", name="Bin"), task("genesys_worktype", name="Type", default_workbin="Bin")]
+    assert play(setup).rc == 0
+    items = [{"worktype": "Type", "external_tag": "T-{0}".format(i), "name": "Task {0}".format(i)} for i in range(30)]
+    sandbox.faults(listing_lag=2.5)
+    assert play([task("genesys_task", items=items)]).rc == 0
+    rerun = play([task("genesys_task", items=items)])  # its query does not show them yet
+    assert rerun.rc == 0
+    sandbox.faults(listing_lag=0)
+    assert sorted(w["externalTag"] for w in sandbox.objects("workitems")) == sorted(i["external_tag"] for i in items)
+
+
+def test_a_purge_is_not_refused_for_objects_deleted_elsewhere_moments_ago(sandbox, play):
+    assert play([task("genesys_wrapper", items=[{"name": "Keep"}, {"name": "Other"}])]).rc == 0
+    sandbox.faults(listing_lag=3.0)
+    api = sandbox.session()
+    other = next(c for c in sandbox.objects("wrapupcodes") if c["name"] == "Other")
+    assert api.delete(api.base + "/api/v2/routing/wrapupcodes/" + other["id"]).status_code == 204
+    run = play([task("genesys_wrapper", items=[{"name": "Keep"}], purge=True)])
+    assert run.rc == 0 and run.changed == 0, run.result("genesys_wrapper").get("msg")
