@@ -8,6 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible.module_utils.common.yaml import SafeDumper, yaml_dump
+
 from ansible_collections.cxops.genesys.plugins.module_utils.agents import UserSkills
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.references import References
@@ -41,6 +43,27 @@ def export(client):
             out["genesys_agents"].append({"user": user["email"], "skills": [
                 {"name": n, "proficiency": p} for n, p in sorted(skills.items())]})
     return out
+
+
+class UnsafeDumper(SafeDumper):
+    """Writes every string that Ansible could take for a template (it holds `{`) with the `!unsafe`
+    tag: a name or description that an org admin wrote is data, never rendered when the export is
+    read back as variables, and round-trips unchanged."""
+
+
+def _represent_str(dumper, value):
+    if "{" in value:
+        return dumper.represent_scalar("!unsafe", value, style="'")
+    return dumper.represent_str(value)
+
+
+UnsafeDumper.add_representer(str, _represent_str)
+
+
+def to_yaml(variables):
+    """The export as a variables file."""
+    return "---\n" + yaml_dump(variables, Dumper=UnsafeDumper, default_flow_style=False, sort_keys=True,
+                                allow_unicode=True, indent=2, width=120)
 
 
 def _drop_ids(value):

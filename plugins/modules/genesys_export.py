@@ -17,7 +17,11 @@ description:
     (C(genesys_skills), C(genesys_wrapup_codes), C(genesys_queues), C(genesys_agents), C(genesys_workbins),
     C(genesys_worktypes)), with references by name.
   - Running C(playbooks/site.yml) in check mode on the export, against the same org, reports no change.
-  - C(playbooks/export.yml) writes it to C(host_vars/<org>/) of the inventory.
+  - C(playbooks/export.yml) writes it to C(host_vars/<org>/) of the inventory, from RV(yaml).
+  - Strings come from the org, where anyone with admin rights may write C({{ ... }}) into a name or a description.
+    RV(yaml) tags every string that holds a C({) with C(!unsafe), so Ansible never renders it when it reads the
+    export back as variables, and it round-trips unchanged. Write RV(yaml), not RV(variables) through a filter such
+    as C(to_nice_yaml), which drops the tag.
 author:
   - cxops.genesys contributors (@cxops)
 extends_documentation_fragment:
@@ -42,19 +46,29 @@ variables:
   description: The org's configuration, as the roles' variables.
   returned: always
   type: dict
+yaml:
+  description:
+    - The same variables as a YAML variables file, strings that hold C({) tagged C(!unsafe).
+  returned: always
+  type: str
 api_requests:
   description: Requests this call sent, token requests, retries and throttled answers.
   returned: always
   type: dict
 """
 
-from ansible_collections.cxops.genesys.plugins.module_utils.export import export
+from ansible_collections.cxops.genesys.plugins.module_utils.export import export, to_yaml
 from ansible_collections.cxops.genesys.plugins.module_utils.module import run_reader_module
+
+
+def read(call, params):
+    variables = export(call.client)
+    return dict(variables=variables, yaml=to_yaml(variables))
 
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
-    run_reader_module({}, lambda call, params: dict(variables=export(call.client)), module_class)
+    run_reader_module({}, read, module_class)
 
 
 if __name__ == "__main__":

@@ -8,14 +8,21 @@ import yaml
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def test_export_round_trip_reports_zero_changes(sandbox, site, tmp_path):
-    assert site().rc == 0
-    # Something set outside the collection is part of the org too, and must survive the round trip.
-    queue = next(q for q in sandbox.objects("queues") if q["name"] == "Returns")
-    sandbox.admin("PATCH", "/orgs/acme-us/queues/" + queue["id"], json={"enableTranscription": True})
+class UnsafeLoader(yaml.SafeLoader):
+    """Reads the export as Ansible does, its !unsafe strings as plain text."""
+
+
+UnsafeLoader.add_constructor("!unsafe", lambda loader, node: loader.construct_scalar(node))
+
+
+def load(text):
+    return yaml.load(text, Loader=UnsafeLoader)  # noqa: S506 - a SafeLoader with one more tag
+
+
+def inventory_without_desired_state(tmp_path):
+    """The sandbox inventory's connection and org pins, without the desired state: the export adds it."""
     inventory = tmp_path / "inventory"
     source = os.path.join(ROOT, "inventories", "sandbox")
-    shutil.copy(os.path.join(source, "hosts.yml"), str(tmp_path))
     os.makedirs(str(inventory / "group_vars" / "all"))
     shutil.copy(os.path.join(source, "hosts.yml"), str(inventory / "hosts.yml"))
     shutil.copy(os.path.join(source, "group_vars", "all", "connection.yml"), str(inventory / "group_vars" / "all"))
@@ -23,9 +30,18 @@ def test_export_round_trip_reports_zero_changes(sandbox, site, tmp_path):
         os.makedirs(str(inventory / "host_vars" / org))
         for name in ("connection.yml", "org.yml"):
             shutil.copy(os.path.join(source, "host_vars", org, name), str(inventory / "host_vars" / org))
+    return inventory
+
+
+def test_export_round_trip_reports_zero_changes(sandbox, site, tmp_path):
+    assert site().rc == 0
+    # Something set outside the collection is part of the org too, and must survive the round trip.
+    queue = next(q for q in sandbox.objects("queues") if q["name"] == "Returns")
+    sandbox.admin("PATCH", "/orgs/acme-us/queues/" + queue["id"], json={"enableTranscription": True})
+    inventory = inventory_without_desired_state(tmp_path)
     exported = site(inventory=str(inventory), playbook="playbooks/export.yml")
     assert exported.rc == 0, exported.stdout
-    data = yaml.safe_load((inventory / "host_vars" / "acme-us" / "exported.yml").read_text())
+    data = load((inventory / "host_vars" / "acme-us" / "exported.yml").read_text())
     assert sorted(data) == ["genesys_agents", "genesys_queues", "genesys_skills", "genesys_workbins",
                             "genesys_worktypes", "genesys_wrapup_codes"]
     returns = next(q for q in data["genesys_queues"] if q["name"] == "Returns")
@@ -49,3 +65,33 @@ def test_genesys_export_module_reads_an_empty_org(play):
     assert run.rc == 0
     variables = run.result("export")["variables"]
     assert variables["genesys_skills"] == [] and variables["genesys_queues"] == []
+
+
+def test_strings_from_the_api_are_data_never_templates(sandbox, site, tmp_path):
+    """An org admin writes Jinja into names and descriptions: the export keeps it as text, and neither
+    a dry run nor an apply on the export renders it (no command runs, nothing changes)."""
+    marker = tmp_path / "rendered"
+    names = {"skill": "x {{ lookup('pipe', 'touch %s') }}" % marker, "code": "Priced {% if true %}{# c #}",
+             "description": "Price {{ 6*7 }}", "queue": "Q {{ 1 + 1 }}"}
+    api = sandbox.session()
+    assert api.post(api.base + "/api/v2/routing/skills", json={"name": names["skill"]}).status_code == 200
+    assert api.post(api.base + "/api/v2/routing/wrapupcodes", json={
+        "name": names["code"], "description": names["description"]}).status_code == 200
+    assert api.post(api.base + "/api/v2/routing/queues", json={
+        "name": names["queue"], "description": names["description"]}).status_code == 200
+    inventory = inventory_without_desired_state(tmp_path)
+    exported = site(inventory=str(inventory), playbook="playbooks/export.yml")
+    assert exported.rc == 0, exported.stdout
+    text = (inventory / "host_vars" / "acme-us" / "exported.yml").read_text()
+    data = load(text)
+    assert [s["name"] for s in data["genesys_skills"]] == [names["skill"]]
+    assert [(c["name"], c["description"]) for c in data["genesys_wrapup_codes"]] == [
+        (names["code"], names["description"])]
+    for args in (("--check", "--diff"), ()):
+        run = site(*args, "--limit", "acme-us", inventory=str(inventory))
+        assert run.rc == 0 and run.changed == 0, [(t["task"], t.get("msg"), t.get("diff")) for t in run.tasks
+                                                  if t.get("changed") or t.get("failed")]
+    assert not marker.exists(), "a string from the API was rendered as a template"
+    code = next(c for c in sandbox.objects("wrapupcodes") if c["name"] == names["code"])
+    assert code["description"] == names["description"]
+    assert "!unsafe" in text
