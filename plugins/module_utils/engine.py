@@ -931,23 +931,36 @@ def differs(desired, current):
 
 
 def _overlay(current, desired):
-    """What an object looks like once the set parts of `desired` are applied to `current`."""
+    """What an object looks like once the set parts of `desired` are applied to `current`: the same
+    rule as `merge`, on the module's view."""
     if isinstance(desired, dict) and isinstance(current, dict):
         out = copy.deepcopy(current)
         for key, value in desired.items():
             if value is not None:
                 out[key] = _overlay(current.get(key), value)
         return out
+    if isinstance(desired, list) and isinstance(current, list):
+        return [_overlay(current[i] if i < len(current) else None, d) for i, d in enumerate(desired)]
     return copy.deepcopy(desired)
 
 
 def merge(target, changes):
-    """Deep-merge an update body into the current object's body (dicts merge, the rest replaces)."""
+    """Deep-merge an update body into the current object's body. Dicts merge key by key. Lists of
+    objects (routing rules, bullseye rings, their member groups, conditional routing rules...) merge
+    element by element, by position: an element keeps every field the change does not set, including
+    fields the collection does not model; the list takes the change's length. Anything else replaces."""
     for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(target.get(key), dict):
-            merge(target[key], value)
-        else:
-            target[key] = value
+        target[key] = _merged(target.get(key), value)
+
+
+def _merged(current, change):
+    if isinstance(change, dict) and isinstance(current, dict):
+        merge(current, change)
+        return current
+    if isinstance(change, list) and isinstance(current, list):
+        return [_merged(current[i], c) if i < len(current) and isinstance(c, dict) else c
+                for i, c in enumerate(change)]
+    return change
 
 
 def _label(entry):

@@ -18,6 +18,11 @@ description:
     the queues whose item sets them.
   - The API's update replaces the whole queue, so an update reads the queue, merges the change and writes it back
     whole; settings this module was not told to set keep their values, even those set in the UI or by other tools.
+  - Lists of objects (O(routing_rules), O(bullseye.rings) and their member groups and expansion criteria,
+    O(conditional_group_routing.rules), O(conditional_group_activation.rules), O(member_groups)) are matched by
+    position. Within each element, an option the item does not set keeps its current value, and fields this module
+    does not model survive; the list becomes as long as the item's list (elements beyond it are removed). The diff
+    shows each element as it will be.
   - Skills, wrap-up codes, queues, divisions and users (by email) are referenced by name; flows, prompts, scripts,
     groups and teams by id.
   - Every value is checked before anything is written (allowed values, ranges, and every reference).

@@ -152,3 +152,34 @@ def test_a_purge_is_not_refused_for_objects_deleted_elsewhere_moments_ago(sandbo
     assert api.delete(api.base + "/api/v2/routing/wrapupcodes/" + other["id"]).status_code == 204
     run = play([task("genesys_wrapper", items=[{"name": "Keep"}], purge=True)])
     assert run.rc == 0 and run.changed == 0, run.result("genesys_wrapper").get("msg")
+
+
+# --- 2. nested settings survive -------------------------------------------------------------------------
+def test_fields_inside_lists_of_objects_survive_a_change_to_their_neighbours(sandbox, play):
+    first = dict(name="Q", routing_rules=[{"operator": "MEETS_THRESHOLD", "threshold": 9, "wait_seconds": 20},
+                                          {"operator": "ANY", "threshold": 5, "wait_seconds": 30}],
+                 bullseye={"rings": [{"expansion_criteria": [{"type": "TIMEOUT_SECONDS", "threshold": 10}],
+                                      "member_groups": [{"id": "g-1", "type": "TEAM"}],
+                                      "actions": {"skills_to_remove": ["Billing"]}},
+                                     {"expansion_criteria": [{"type": "TIMEOUT_SECONDS", "threshold": 20}]}]})
+    setup = play([task("genesys_skill", name="Billing"), task("genesys_queue", **first)])
+    assert setup.rc == 0, setup.result("genesys_queue").get("msg")
+    change = dict(name="Q", routing_rules=[{"threshold": 8}, {}],
+                  bullseye={"rings": [{"expansion_criteria": [{"threshold": 15}]}, {}]})
+    dry = play([task("genesys_queue", **change)], check=True, diff=True)
+    assert dry.rc == 0 and dry.changed == 1, dry.result("genesys_queue").get("msg")
+    predicted = dry.result("genesys_queue")["diff"][0]["after"]
+    assert predicted["routing_rules"][0] == {"operator": "MEETS_THRESHOLD", "threshold": 8, "wait_seconds": 20}
+    run = play([task("genesys_queue", **change)], diff=True)
+    assert run.rc == 0 and run.changed == 1, run.result("genesys_queue").get("msg")
+    after = run.result("genesys_queue")["diff"][0]["after"]
+    assert after["routing_rules"] == predicted["routing_rules"], "the dry run agrees with the apply"
+    stored = next(q for q in sandbox.objects("queues") if q["name"] == "Q")
+    assert [(r["threshold"], r["waitSeconds"], r["operator"]) for r in stored["routingRules"]] == [
+        (8, 20, "MEETS_THRESHOLD"), (5, 30, "ANY")]
+    ring = stored["bullseye"]["rings"][0]
+    assert ring["memberGroups"] == [{"id": "g-1", "type": "TEAM"}]
+    billing = next(s["id"] for s in sandbox.objects("skills") if s["name"] == "Billing")
+    assert [s["id"] for s in ring["actions"]["skillsToRemove"]] == [billing]
+    assert ring["expansionCriteria"] == [{"type": "TIMEOUT_SECONDS", "threshold": 15}]
+    assert play([task("genesys_queue", **change)], check=True).changed == 0
