@@ -11,7 +11,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import (
-    Association, Field, ResourceSpec, differs, oldest_first, twice)
+    SETTLE_ROUNDS, Association, Field, ResourceSpec, differs, oldest_first, twice)
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     ConflictError, InputError, NotFoundError, UncertainWriteError)
 from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
@@ -185,17 +185,20 @@ class WorktypeStatuses(Association):
 
     @staticmethod
     def _create(client, path, body):
-        """POST a status once; if the outcome is unknown (or the name is taken), adopt it by name."""
-        try:
-            return client.request("POST", path, body=body)["id"]
-        except (UncertainWriteError, ConflictError):
-            for wait in (0, 1, 2):
-                client.sleep(wait)
-                listed = (client.get(path) or {}).get("entities") or []
-                found = next((s for s in listed if s["name"].lower() == body["name"].lower()), None)
-                if found:
-                    return found["id"]
-            raise
+        """POST a status; if the outcome is unknown (or the name is taken), look for it by name before
+        posting again (a 502 or 503 was never applied; a 504 may have been): never twice blindly."""
+        for attempt in range(SETTLE_ROUNDS + 1):
+            try:
+                return client.request("POST", path, body=body)["id"]
+            except (UncertainWriteError, ConflictError):
+                if attempt == SETTLE_ROUNDS:
+                    raise
+                for wait in (0, 1, 2):
+                    client.sleep(wait)
+                    listed = (client.get(path) or {}).get("entities") or []
+                    found = next((s for s in listed if fold(s["name"]) == fold(body["name"])), None)
+                    if found:
+                        return found["id"]
 
     @staticmethod
     def _patch_body(status, ids, added):

@@ -96,7 +96,8 @@ def test_site_converges_under_every_fault_at_once(sandbox, site, play, tmp_path)
     summary = tmp_path / "summary.json"
     run = site(inventory=path, env={"ANSIBLE_CALLBACKS_ENABLED": "cxops.genesys.genesys_summary",
                                     "CXOPS_GENESYS_SUMMARY_PATH": str(summary)})
-    assert run.rc == 0 and run.stats("acme-us")["failures"] == 0, run.stdout[-4000:]
+    assert run.rc == 0 and run.stats("acme-us")["failures"] == 0, [
+        (t["task"], t.get("msg")) for t in run.tasks if t.get("failed") or t.get("status") == "failed"] or run.stdout[-3000:]
     assert duplicates(sandbox) == []
     assert converged(sandbox, state) == {}
     queues = dict((q["name"], q) for q in sandbox.objects("queues"))
