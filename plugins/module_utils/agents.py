@@ -34,6 +34,9 @@ class UserSkills(Association):
                 problems.append("proficiency of {0} is {1}; allowed 0 to 5".format(skill["name"], skill["proficiency"]))
         return problems
 
+    def references(self, item):
+        return [("skill", s["name"]) for s in item["skills"]]
+
     def read(self, client, refs, obj):
         """A user's skills by name. The users listing's `expand=skills` is best effort, so a user
         listed without them is read on its own."""

@@ -266,6 +266,10 @@ class Association:
     def apply(self, client, refs, obj, item, plan):
         raise NotImplementedError
 
+    def references(self, item):
+        """The (kind, name) of the objects the desired list references."""
+        return []
+
 
 class Engine:
     """Converges a list of desired objects of one type, or reads them.
@@ -286,6 +290,7 @@ class Engine:
         self.creating = set()  # keys of the objects this call creates: referable by its other items
         self.existing = {}     # the type's objects by key, kept current with this engine's writes
         self._created = []     # (step, object, when) of this call's creates of a type without a unique key
+        self.shallow = False   # plan without reading associations (a whole-state check)
 
     # --- map: options <-> API JSON ----------------------------------------------------------------
     def to_module(self, field, value):
@@ -384,16 +389,7 @@ class Engine:
         without that allowance; removing associations always needs it. Nothing is written before
         the whole call is validated and planned. `invalid` holds the problems of items that failed
         their option checks already, by index (for independent items)."""
-        invalid = invalid or {}
-        self.existing = self._existing([item for index, item in enumerate(items) if index not in invalid])
-        plan = self._plan_all(items, fail_fast, invalid)
-        if purge:
-            named = set(self.key(item) for item in items)
-            for key in sorted(set(self.existing) - named):
-                for obj in self.existing[key]:
-                    plan.append(self._step(None, {self.spec.key_option: self.spec.object_key(obj)}, obj,
-                                           action="delete"))
-        self._guard(plan, max_deletions, single)
+        plan = self.plan(items, purge, max_deletions, single, fail_fast, invalid)
         results = {}
         try:
             self._apply_all(self._order(plan), results, fail_fast)
@@ -402,6 +398,42 @@ class Engine:
             exc.result = self._report([results[id(s)] for s in plan if id(s) in results])
             raise
         return self._report([results[id(s)] for s in plan])
+
+    def plan(self, items, purge=False, max_deletions=0, single=False, fail_fast=False, invalid=None, shallow=False):
+        """Validate and plan a call without writing: the same code the apply runs, so a whole-state check
+        (genesys_preflight) refuses exactly what the apply would. `shallow` skips reading associations."""
+        invalid = invalid or {}
+        self.shallow = shallow
+        self.existing = self._existing([item for index, item in enumerate(items) if index not in invalid])
+        plan = self._plan_all(items, fail_fast, invalid)
+        if purge:
+            named = set(self.key(item) for item in items)
+            for key in sorted(set(self.existing) - named):
+                for obj in self.existing[key]:
+                    plan.append(self._step(None, {self.spec.key_option: self.spec.object_key(obj)}, obj,
+                                           action="delete"))
+        self._check_deletions(plan)
+        self._guard(plan, max_deletions, single)
+        self._order(plan)  # a cycle is refused here, before any write
+        return plan
+
+    def _check_deletions(self, plan):
+        """An object this call deletes must not be referenced by another item of the call."""
+        deleting = set(s["key"] for s in plan if s["action"] == "delete")
+        problems = ["{0} refers to {1} {2!r}, which this call deletes".format(self.spec.header(s["item"]), kind, name)
+                    for s in plan if s["action"] not in ("delete", "invalid", "failed", "skip")
+                    for kind, name in self.references_of(s["item"])
+                    if kind == self.spec.ref_kind and fold(name) in deleting]
+        if problems:
+            raise InputError("Invalid desired state, nothing was changed: " + "; ".join(problems))
+
+    def references_of(self, item):
+        """Every (kind, name) an item references, in its fields at any depth and in its associations."""
+        refs = _references(self.spec.fields, item)
+        for opt, association in self.spec.associations.items():
+            if item.get(opt) is not None:
+                refs.extend(association.references(item))
+        return refs
 
     def key(self, item):
         """An item's key as the API compares keys (names without case)."""
@@ -589,6 +621,8 @@ class Engine:
         def read(job):
             return self.spec.associations[job[1]].read(self.client, self.refs, self.current(job[0]))
 
+        if self.shallow:
+            return {}
         if len(jobs) < 2:
             return dict((job, read(job)) for job in jobs)
         with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
@@ -610,7 +644,7 @@ class Engine:
             step["changes"] = self.changes(item, self.spec.view(self, current))
             self._rename(step)
         for opt, association in self.spec.associations.items():
-            if item.get(opt) is None:
+            if item.get(opt) is None or self.shallow:
                 continue
             if not current:
                 now = []
@@ -672,8 +706,8 @@ class Engine:
         creating = dict((s["key"], s) for s in plan if s["action"] == "create")
         for step in plan:
             values = step["item"] if step["action"] == "create" else step["changes"]
-            step["deps"] = set(fold(n) for n in _references(self.spec.fields, values, self.spec.ref_kind)
-                               if fold(n) in creating) if self.spec.ref_kind else set()
+            step["deps"] = set(fold(n) for k, n in _references(self.spec.fields, values)
+                               if k == self.spec.ref_kind and fold(n) in creating) if self.spec.ref_kind else set()
         ordered, placed, visiting = [], set(), []
 
         def place(step):
@@ -894,18 +928,18 @@ def _retry_conflicts(write):
                 raise
 
 
-def _references(fields, values, kind):
-    """The names of objects of `kind` that option values reference, at any depth."""
+def _references(fields, values):
+    """The (kind, name) of every object that option values reference, at any depth."""
     names = []
     for opt, field in fields.items():
         value = values.get(opt) if isinstance(values, dict) else None
         if value is None:
             continue
-        if field.ref == kind:
-            names.extend(value if field.type == "list" else [value])
+        if field.ref:
+            names.extend((field.ref, v) for v in (value if field.type == "list" else [value]))
         elif field.options:
             for sub in value if field.type == "list" else [value]:
-                names.extend(_references(field.options, sub, kind))
+                names.extend(_references(field.options, sub))
     return names
 
 

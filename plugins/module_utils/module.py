@@ -79,6 +79,11 @@ def validate_items(items, item_spec):
     return valid, errors
 
 
+def normalize_items(spec, items):
+    """Items of a spec with their option checks and defaults, and the problems of each bad one by index."""
+    return validate_items(items, item_argument_spec(spec))
+
+
 def new_module(module_class, **options):
     """AnsibleModule in a module process; the action plugin's controller-side stand-in otherwise."""
     return (module_class or AnsibleModule)(**options)

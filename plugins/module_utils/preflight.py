@@ -2,7 +2,9 @@
 # Copyright: (c) 2026, cxops.genesys contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Checks made before any write: the credentials reach the org the inventory expects, every
-desired name follows the naming policy, and the projected counts stay within the org's limits."""
+desired name follows the naming policy, the projected counts stay within the org's limits, and
+the org's whole desired state plans cleanly (every reference across types resolves, nothing the
+run deletes is still referenced), through the same planner the apply runs."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -10,7 +12,10 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkillsSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
+from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
@@ -23,22 +28,68 @@ KINDS = {
     "worktype": (WorktypeSpec(), "task.management", "worktypes.max"),
 }
 
+# The org's whole desired state, in the order site.yml converges it.
+STATE_KINDS = (("skill", SkillSpec), ("wrapup_code", WrapupCodeSpec), ("queue", QueueSpec), ("agent", AgentSkillsSpec),
+               ("workbin", WorkbinSpec), ("worktype", WorktypeSpec))
 
 ARGUMENTS = dict(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
                  desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
-                 label=dict(type="str", default="this org"))
+                 label=dict(type="str", default="this org"), desired_state=dict(type="dict"),
+                 purge=dict(type="dict", default={}), max_deletions=dict(type="int", default=0))
 
 
-def preflight(client, params):
-    """genesys_preflight's whole check; a result whose `failures` are not empty refuses the run."""
+def preflight(session, params, normalize):
+    """genesys_preflight's whole check; a result whose `failures` are not empty refuses the run.
+    `normalize(spec, items)` applies a module's option checks and defaults to items."""
     unknown = sorted((set(params["naming"] or {}) | set(params["desired"] or {})) - set(KINDS))
+    unknown += sorted(set(params["desired_state"] or {}) - set(k for k, dummy in STATE_KINDS))
     if unknown:
-        raise InputError("Unknown kinds {0}; allowed: {1}".format(", ".join(unknown), ", ".join(sorted(KINDS))))
+        raise InputError("Unknown kinds {0}; allowed: {1}".format(", ".join(unknown), ", ".join(
+            sorted(set(KINDS) | set(k for k, dummy in STATE_KINDS)))))
     try:
-        return Preflight(client, params["label"]).run(params["expected_org_id"], params["expected_org_name"],
-                                                      params["naming"], params["desired"], params["check_limits"])
+        result = Preflight(session.client, params["label"]).run(
+            params["expected_org_id"], params["expected_org_name"], params["naming"], params["desired"],
+            params["check_limits"])
     except re.error as exc:
         raise InputError("naming: {0}".format(exc))
+    if params["desired_state"] and not result["failures"]:
+        result["failures"] = check_state(session, params["desired_state"], params["purge"], params["max_deletions"],
+                                         normalize)
+    return result
+
+
+def check_state(session, state, purge, max_deletions, normalize):
+    """Plan every type of the desired state in check mode, in site.yml's order, each seeing what the
+    types before it would create; then refuse references to objects that any type would delete.
+    The apply plans with the same code, so it refuses nothing that passed here."""
+    failures, planned, deleted, uses = [], {}, {}, []
+    for kind, spec_class in STATE_KINDS:
+        items = state.get(kind) or []
+        if not items:
+            continue
+        spec = spec_class()
+        items, problems = normalize(spec, items)
+        failures.extend("{0}s: items[{1}]: {2}".format(kind, i, "; ".join(p)) for i, p in sorted(problems.items()))
+        if problems:
+            continue
+        session.references.set_planned(planned)
+        engine = Engine(session.client, spec, check_mode=True, references=session.references,
+                        journal=session.journal)
+        try:
+            plan = engine.plan(items, purge=purge.get(kind, False), max_deletions=max_deletions, shallow=True)
+        except InputError as exc:
+            failures.append("{0}s: {1}".format(kind, exc.message))
+            continue
+        if spec.ref_kind:
+            planned.setdefault(spec.ref_kind, set()).update(s["name"] for s in plan if s["action"] == "create")
+            deleted.setdefault(spec.ref_kind, set()).update(fold(s["name"]) for s in plan if s["action"] == "delete")
+        uses.append((engine, [s["item"] for s in plan if s["action"] != "delete"]))
+    session.references.set_planned(None)
+    for engine, items in uses:
+        for item in items:
+            failures.extend("{0} refers to {1} {2!r}, which the run deletes".format(engine.spec.header(item), kind, name)
+                            for kind, name in engine.references_of(item) if fold(name) in deleted.get(kind, ()))
+    return failures
 
 
 class Preflight:

@@ -102,6 +102,9 @@ class QueueMembers(Association):
                 problems.append("ring_number of {0} must be 1 to 6".format(member["user"]))
         return problems
 
+    def references(self, item):
+        return [("user", m["user"]) for m in item["members"]]
+
     def read(self, client, refs, obj):
         listed = client.list_pages("/api/v2/routing/queues/{0}/members".format(obj["id"]),
                                    params={"memberBy": "user"}, page_size=CHUNK)
@@ -155,6 +158,9 @@ class QueueWrapupCodes(Association):
         return ["wrap-up code {0!r} does not exist".format(n) for n in item["wrapup_codes"]
                 if refs.id_of("wrapup_code", n) is None] + [
             "wrap-up code {0!r} is listed more than once".format(n) for n in twice(item["wrapup_codes"])]
+
+    def references(self, item):
+        return [("wrapup_code", n) for n in item["wrapup_codes"]]
 
     def read(self, client, refs, obj):
         listed = client.list_pages("/api/v2/routing/queues/{0}/wrapupcodes".format(obj["id"]), page_size=CHUNK)

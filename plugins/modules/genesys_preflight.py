@@ -45,6 +45,24 @@ options:
     description: How failures name the org, usually the inventory host.
     type: str
     default: this org
+  desired_state:
+    description:
+      - The org's whole desired state, by kind (V(skill), V(wrapup_code), V(queue), V(agent), V(workbin),
+        V(worktype)), each a list of items as the module of that kind takes them (the roles' variables).
+      - Every kind is planned in check mode, in the order C(site.yml) converges them, each seeing what the kinds before
+        it would create, with the planner the apply runs. The run is refused before any write when an item is
+        invalid, a reference does not resolve, a deletion exceeds O(max_deletions), or an object that the run deletes
+        is still referenced by another item of any kind.
+      - Associations (queue members, statuses) are checked but not read, so the check costs one listing per kind.
+    type: dict
+  purge:
+    description: By kind, as in O(desired_state), whether the run purges the objects its items do not name.
+    type: dict
+    default: {}
+  max_deletions:
+    description: The most objects the run may delete per kind, as the converging modules are given it.
+    type: int
+    default: 0
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.INFO_ATTRIBUTES
@@ -81,13 +99,13 @@ api_requests:
   type: dict
 """
 
-from ansible_collections.cxops.genesys.plugins.module_utils.module import run_reader_module
+from ansible_collections.cxops.genesys.plugins.module_utils.module import normalize_items, run_reader_module
 from ansible_collections.cxops.genesys.plugins.module_utils.preflight import ARGUMENTS, preflight
 
 
 def main(module_class=None):
     """`module_class` is set when the action plugin runs this module on the controller."""
-    run_reader_module(ARGUMENTS, lambda call, params: preflight(call.client, params), module_class)
+    run_reader_module(ARGUMENTS, lambda call, params: preflight(call, params, normalize_items), module_class)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,10 @@ would break it (names, duplicates, concurrency, failures, URLs)."""
 
 import concurrent.futures
 
+import yaml
+
 from integration.conftest import writes
+from integration.test_export import inventory_without_desired_state
 
 
 def task(module, **options):
@@ -183,3 +186,40 @@ def test_fields_inside_lists_of_objects_survive_a_change_to_their_neighbours(san
     assert [s["id"] for s in ring["actions"]["skillsToRemove"]] == [billing]
     assert ring["expansionCriteria"] == [{"type": "TIMEOUT_SECONDS", "threshold": 15}]
     assert play([task("genesys_queue", **change)], check=True).changed == 0
+
+
+# --- 8. a run validates its whole desired state before its first write --------------------------------
+def test_site_refuses_a_bad_desired_state_before_any_write(sandbox, site, tmp_path):
+    """site.yml's preflight plans every type first: a misspelled member, or a skill deleted while an agent
+    still gets it, or a queue deleted while another queue routes to it, stop the run before any write,
+    and the dry run refuses exactly what the apply refuses."""
+    base = {"genesys_skills": [{"name": "Billing"}, {"name": "Old skill"}],
+            "genesys_wrapup_codes": [{"name": "Done"}],
+            "genesys_queues": [{"name": "Main", "direct_routing": {"backup_queue": "Backup"}}, {"name": "Backup"}],
+            "genesys_agents": [{"user": "alice@acme.example", "skills": [{"name": "Old skill", "proficiency": 1}]}]}
+    cases = [
+        ("a misspelled member", dict(base, genesys_queues=[dict(base["genesys_queues"][0], members=[
+            {"user": "alcie@acme.example"}]), base["genesys_queues"][1]]), "alcie@acme.example"),
+        ("a deleted skill an agent still gets", dict(base, genesys_skills=[
+            {"name": "Billing"}, {"name": "Old skill", "state": "absent"}], genesys_max_deletions=5),
+         "'Old skill', which the run deletes"),
+        ("a deleted queue another queue routes to", dict(base, genesys_queues=[
+            base["genesys_queues"][0], {"name": "Backup", "state": "absent"}], genesys_max_deletions=5),
+         "'Backup', which"),
+    ]
+    assert site("--limit", "acme-us", inventory=str(seeded(tmp_path, base))).rc == 0
+    for label, state, message in cases:
+        inventory = seeded(tmp_path / label.replace(" ", "-"), state)
+        start = len(sandbox.journal())
+        for args in (("--check",), ()):
+            run = site("--limit", "acme-us", *args, inventory=str(inventory))
+            failed = [t.get("msg") or "" for t in run.tasks if t.get("status") == "failed"]
+            assert run.rc != 0 and any(message in m for m in failed), (label, args, failed)
+        assert [e for e in writes(sandbox.journal(start)) if e["org"] == "acme-us"] == [], label
+
+
+def seeded(tmp_path, state):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    inventory = inventory_without_desired_state(tmp_path)
+    (inventory / "host_vars" / "acme-us" / "state.yml").write_text(yaml.safe_dump(state))
+    return inventory
