@@ -45,25 +45,21 @@ def export(client):
     return out
 
 
-class UnsafeDumper(SafeDumper):
-    """Writes every string that Ansible could take for a template (it holds `{`) with the `!unsafe`
-    tag: a name or description that an org admin wrote is data, never rendered when the export is
-    read back as variables, and round-trips unchanged."""
-
-
 def _represent_str(dumper, value):
     if "{" in value:
         return dumper.represent_scalar("!unsafe", value, style="'")
     return dumper.represent_str(value)
 
 
-UnsafeDumper.add_representer(str, _represent_str)
-
-
 def to_yaml(variables):
-    """The export as a variables file."""
-    return "---\n" + yaml_dump(variables, Dumper=UnsafeDumper, default_flow_style=False, sort_keys=True,
-                                allow_unicode=True, indent=2, width=120)
+    """The export as a variables file. Every string that Ansible could take for a template (it holds
+    `{`) gets the `!unsafe` tag: a name or description that an org admin wrote is data, never rendered
+    when the export is read back as variables, and it round-trips unchanged."""
+    dumper = type("UnsafeDumper", (SafeDumper,), {})
+    dumper.add_representer(str, _represent_str)
+    text = yaml_dump(variables, Dumper=dumper, default_flow_style=False, sort_keys=True, allow_unicode=True,
+                     indent=2, width=120)
+    return "---\n" + text
 
 
 def _drop_ids(value):

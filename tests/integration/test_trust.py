@@ -60,8 +60,8 @@ def test_duplicate_keys_are_refused_before_any_write(sandbox, play):
     cases = [
         ("genesys_queue", dict(name="Q", members=[{"user": "alice@acme.example"}, {"user": "Alice@acme.example"}]),
          "listed more than once"),
-        ("genesys_user_skills", dict(user="alice@acme.example", skills=[{"name": "Billing", "proficiency": 1},
-                                                                         {"name": "billing", "proficiency": 2}]),
+        ("genesys_user_skills", dict(user="alice@acme.example", skills=[
+            {"name": "Billing", "proficiency": 1}, {"name": "billing", "proficiency": 2}]),
          "listed more than once"),
         ("genesys_task", dict(items=[{"worktype": "Type", "external_tag": "T-1", "name": "One"},
                                      {"worktype": "type", "external_tag": "T-1", "name": "Two"}]),
