@@ -130,3 +130,16 @@ def test_a_full_replace_answered_409_is_reread_merged_and_retried(sandbox, play,
         assert len(reads) == 2 and reads[1]["seq"] > puts[0]["seq"]
     assert run.result(module)["summary"]["updated"] == 1
     assert play([task(module, max_deletions=1, **second)], check=True).changed == 0
+
+
+@pytest.mark.parametrize("mode, route", [("additive", "PATCH"), ("authoritative", "PUT")])
+def test_an_agents_skills_write_answered_504_after_being_applied_settles(sandbox, play, mode, route):
+    assert play([task("genesys_skill", items=[{"name": "One"}, {"name": "Two"}])]).rc == 0
+    sandbox.faults(timeout_writes=1, aim=route + " /api/v2/users/*/routingskills/bulk")
+    start = len(sandbox.journal())
+    options = dict(user="alice@acme.example", mode=mode, max_deletions=5,
+                   skills=[{"name": "One", "proficiency": 2}, {"name": "Two", "proficiency": 3}])
+    run = play([task("genesys_user_skills", **options)])
+    assert run.rc == 0 and run.result("genesys_user_skills")["summary"]["updated"] == 1, run.stdout[-1000:]
+    assert [e["fault"] for e in sandbox.journal(start)].count("gateway_timeout") == 1, "the fault hit"
+    assert play([task("genesys_user_skills", **options)], check=True).changed == 0
