@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 
+import yaml
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 BIN = os.path.dirname(sys.executable)
@@ -252,15 +254,22 @@ class Bench:
 
     def collection_tree(self, name, keep_action):
         """ansible_collections/cxops/genesys for ANSIBLE_COLLECTIONS_PATH. The module-only copy lacks
-        the action plugins, so its modules run as module processes (measured for comparison)."""
+        the action plugin and its routing, so its modules run as module processes (measured for comparison)."""
         base = os.path.join(self.work, name)
         target = os.path.join(base, "ansible_collections", "cxops", "genesys")
         os.makedirs(os.path.dirname(target))
         if keep_action:
             os.symlink(ROOT, target)
         else:
-            shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", ".git", ".cache", "action",
-                                                                        "results", "__pycache__"))
+            shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", ".venv-oldest", ".git", ".cache",
+                                                                        "action", "results", "__pycache__"))
+            runtime = os.path.join(target, "meta", "runtime.yml")
+            with open(runtime) as handle:
+                meta = yaml.safe_load(handle)
+            for routing in meta["plugin_routing"]["modules"].values():
+                routing.pop("action_plugin", None)  # no action plugin: the modules run as module processes
+            with open(runtime, "w") as handle:
+                yaml.safe_dump(meta, handle)
         return base
 
     # --- sandbox ---------------------------------------------------------------------------------
