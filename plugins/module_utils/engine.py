@@ -291,6 +291,7 @@ class Engine:
         self.existing = {}     # the type's objects by key, kept current with this engine's writes
         self._created = []     # (step, object, when) of this call's creates of a type without a unique key
         self.shallow = False   # plan without reading associations (a whole-state check)
+        self.ordered = []      # the plan in the order it is applied (referenced objects first)
 
     # --- map: options <-> API JSON ----------------------------------------------------------------
     def to_module(self, field, value):
@@ -392,7 +393,7 @@ class Engine:
         plan = self.plan(items, purge, max_deletions, single, fail_fast, invalid)
         results = {}
         try:
-            self._apply_all(self._order(plan), results, fail_fast)
+            self._apply_all(self.ordered, results, fail_fast)
         except GenesysError as exc:
             # An honest report of a call that failed after writing: what it did, and that it changed things.
             exc.result = self._report([results[id(s)] for s in plan if id(s) in results])
@@ -414,7 +415,7 @@ class Engine:
                                            action="delete"))
         self._check_deletions(plan)
         self._guard(plan, max_deletions, single)
-        self._order(plan)  # a cycle is refused here, before any write
+        self.ordered = self._order(plan)  # a cycle is refused here, before any write
         return plan
 
     def _check_deletions(self, plan):
@@ -636,8 +637,9 @@ class Engine:
         if item.get("state", "present") == "absent":
             step["action"] = "delete" if current else "unchanged"
             return step
-        if current is not None and self.spec.skip(current):
-            self.warnings.append("{0}: {1}".format(self.spec.header(item), self.spec.skip(current)))
+        skipped = self.spec.skip(current) if current is not None else None
+        if skipped:
+            self.warnings.append("{0}: {1}".format(self.spec.header(item), skipped))
             step["action"] = "skip"
             return step
         if current is not None:
