@@ -27,17 +27,25 @@ class RunJournal:
     def __init__(self, directory, base_url, client_id, run_id):
         key = hashlib.sha256("{0}|{1}".format(base_url, client_id).encode("utf-8")).hexdigest()[:32]
         self.path = os.path.join(directory, "{0}-{1}.jsonl".format(key, run_id))
-        if not os.path.isdir(directory):
-            os.makedirs(directory, 0o700)
-        self._prune(directory)
+        try:
+            if not os.path.isdir(directory):
+                os.makedirs(directory, 0o700)
+            self._prune(directory)
+        except OSError:
+            self.path = None  # a journal that cannot be kept only leaves listings uncorrected, as before
 
     def record(self, kind, op, obj):
+        if not self.path:
+            return
         line = json.dumps({"time": time.time(), "kind": kind, "op": op, "object": obj}, sort_keys=True) + "\n"
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
-            os.write(fd, line.encode("utf-8"))
-        finally:
-            os.close(fd)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            try:
+                os.write(fd, line.encode("utf-8"))
+            finally:
+                os.close(fd)
+        except OSError:
+            pass
 
     def recent(self, kind):
         """{id: (op, object)} of this run's recent writes of a kind, the last write of each object winning."""
@@ -45,7 +53,7 @@ class RunJournal:
         try:
             with open(self.path) as handle:
                 lines = handle.readlines()
-        except (IOError, OSError):
+        except (IOError, OSError, TypeError):
             return out
         since = time.time() - RECENT
         for line in lines:
