@@ -14,6 +14,7 @@ import importlib
 
 from ansible.errors import AnsibleActionFail
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 
 from ansible_collections.cxops.genesys.plugins.plugin_utils.controller import ControllerModule, ModuleExit, environment
 
@@ -39,7 +40,7 @@ class ActionModule(ActionBase):
         except ImportError as exc:
             raise AnsibleActionFail("No cxops.genesys module {0}: {1}".format(name, exc))
         module_class = functools.partial(ControllerModule, self._task.args, bool(self._task.check_mode),
-                                         bool(self._task.diff))
+                                         bool(self._task.diff), self._progress)
         try:
             with environment(self._task_environment()):
                 module.main(module_class)
@@ -47,6 +48,11 @@ class ActionModule(ActionBase):
             result.update(done.result)
             return result
         raise AnsibleActionFail("Module {0} ended without a result".format(name))
+
+    def _progress(self, text):
+        """A long call's progress, on stderr (stdout may be a machine-read callback's)."""
+        Display().display("[{0}] {1}: {2}".format(self._task.get_name(), self._play_context.remote_addr or "localhost",
+                                                  text), stderr=True)
 
     def _task_environment(self):
         values = {}

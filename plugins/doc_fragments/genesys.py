@@ -57,6 +57,17 @@ options:
       - Seconds to wait for one HTTP response.
     type: int
     default: 30
+  token_pool_size:
+    description:
+      - Most access tokens to use at once for one org, as the Terraform provider's option of the same name. The
+        API limits requests per token (300 a minute), so more tokens send more requests a minute.
+      - Tokens are minted only when every token's rate-limit window is used up, so a small run mints one. Worker
+        processes of a run share the pool through the token cache.
+      - Allowed 1 to 20. Ignored with O(access_token), which is the one token used.
+      - Limits the API sets per org (queue and queue-member routes) hold whatever the pool's size.
+      - If not set, the environment variable E(GENESYSCLOUD_TOKEN_POOL_SIZE) is used.
+    type: int
+    default: 10
 notes:
   - Tokens obtained with client credentials are cached for their lifetime in a file readable by its owner only
     (under C(~/.cache/cxops.genesys/tokens), or the folder named by E(CXOPS_GENESYS_TOKEN_CACHE)), so a playbook
@@ -64,9 +75,14 @@ notes:
   - The module runs on the controller, inside Ansible's worker process (an action plugin), unless the task's
     connection is not local. The items of a loop then share one session, so each item costs no token request,
     no listing of its own and no module process start. The controller needs the C(requests) library.
-  - Reads of sub-resources (queue members, queue wrap-up codes, worktype statuses) run four at a time. When the
-    API's rate-limit headers say the token's window is used up, or a request is answered 429, every request of
-    the token waits for the window's reset.
+  - Requests run concurrently, as many at once as O(token_pool_size) (at least four). This holds for reads of
+    sub-resources (queue members, queue wrap-up codes, worktype statuses) and for writes that do not depend on
+    each other. An
+    object that references another created in the same call is written after it. When the API's rate-limit
+    headers say a token's window is used up, or a request is answered 429, that token waits for its window's
+    reset while the others go on. A 429 on a queue route while the token's window has room is the API's
+    per-org limit, whose size the API does not publish. Every request to queue routes then waits, and later
+    windows are paced to what passed, so the pool causes at most one 429 a window there.
   - Throttled requests (HTTP 429) wait for C(Retry-After), up to 20 times and never longer than 180 s at once;
     reads and idempotent writes are retried up to 5 times on 502, 503, 504 and dropped connections with jittered
     backoff; no request takes longer than 600 s with its retries. A create that fails in transit is never repeated

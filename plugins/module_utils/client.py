@@ -11,6 +11,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -19,6 +20,11 @@ import re
 import stat
 import threading
 import time
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: the cache is written without a lock
+    fcntl = None
 
 try:
     import requests
@@ -62,6 +68,14 @@ RETRYABLE = (502, 503, 504)
 SAFE_METHODS = ("GET", "PUT", "DELETE", "PATCH")
 NO_CHANGE = "No change for the record"
 TOKEN_MARGIN = 60  # seconds before expiry at which a cached token is no longer used
+# The Terraform provider's option (name, range and environment variable); the default is measured:
+# see benchmarks/results/README.md.
+TOKEN_POOL_SIZE = 10
+TOKEN_POOL_RANGE = (1, 20)
+MIN_WORKERS = 4  # requests in flight at once with a pool of fewer tokens (reads wait on a shared pause)
+MINT_BACKOFF = 3  # seconds before another extra token is asked for, after the token endpoint said no
+# Routes under the per-org limit (queues and their members and wrap-up codes).
+ORG_LIMITED = ("/api/v2/routing/queues",)
 
 
 def api_base_url(region=None, api_url=None, allow_http=False):
@@ -100,11 +114,13 @@ def login_url(base_url):
 
 
 class TokenCache:
-    """Tokens shared by every module run of a playbook, so one org costs one token request.
+    """Tokens shared by every module run of a playbook, so one org costs one token request, and a
+    token pool is minted once for the run, not once per task.
 
     One file per API host, client id and secret (named by a SHA-256 of the three, so a wrong or
     rotated secret never reuses a token minted with another), readable by its owner only, holding
-    the token and its expiry, never the client secret. A file that others can read or write is ignored.
+    the tokens and their expiry, never the client secret. A file that others can read or write is
+    ignored. Changes are made under an exclusive lock, so worker processes add to one pool.
     """
 
     def __init__(self, directory, base_url, client_id, client_secret=None):
@@ -114,41 +130,126 @@ class TokenCache:
             self.path = os.path.join(directory, key + ".json")
 
     def load(self):
+        """The cached tokens that are still valid, oldest first."""
+        return [entry["access_token"] for entry in self._entries()]
+
+    def _entries(self):
         if not self.path:
-            return None
+            return []
         try:
             info = os.stat(self.path)
             if info.st_uid != os.getuid() or info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-                return None
+                return []
             with open(self.path) as handle:
                 data = json.load(handle)
         except (OSError, IOError, ValueError):
-            return None
-        if data.get("expires_at", 0) - TOKEN_MARGIN > time.time():
-            return data.get("access_token")
-        return None
+            return []
+        entries = data.get("tokens") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            return []
+        return [e for e in entries if isinstance(e, dict) and e.get("access_token")
+                and e.get("expires_at", 0) - TOKEN_MARGIN > time.time()]
 
-    def save(self, token, expires_in):
+    def add(self, token, expires_in):
+        self._change(lambda entries: entries + [{"access_token": token, "expires_at": time.time() + expires_in}])
+
+    def drop(self, token):
+        self._change(lambda entries: [e for e in entries if e["access_token"] != token])
+
+    def _change(self, change):
         if not self.path:
             return
         try:
             directory = os.path.dirname(self.path)
             if not os.path.isdir(directory):
                 os.makedirs(directory, 0o700)
-            tmp = "{0}.{1}.tmp".format(self.path, os.getpid())
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                json.dump({"access_token": token, "expires_at": time.time() + expires_in}, handle)
-            os.rename(tmp, self.path)
+            with _locked(directory):
+                entries = change(self._entries())
+                tmp = "{0}.{1}.tmp".format(self.path, os.getpid())
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "w") as handle:
+                    json.dump({"tokens": entries}, handle)
+                os.rename(tmp, self.path)
         except (OSError, IOError):
             pass  # a cache that cannot be written only costs a token request
 
-    def drop(self):
-        if self.path and os.path.exists(self.path):
-            try:
-                os.remove(self.path)
-            except OSError:
-                pass
+
+@contextlib.contextmanager
+def _locked(directory):
+    """An exclusive lock on the cache folder, held while one process changes a file in it."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        if fcntl:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+class Token:
+    """One access token of the pool: its own rate-limit window (the API limits each token), the time
+    until which that window holds it, and the requests it has in flight."""
+
+    def __init__(self, value):
+        self.value = value
+        self.resume_at = 0.0    # held until then (its window is used up, or a 429 said so)
+        self.in_flight = 0
+        self.budget = None      # requests its window still allows, from the headers (None: not known)
+        self.window_end = 0.0   # when its window reopens, from the headers
+        self.proven = False     # the API accepted it once
+
+    def ready(self, now):
+        if self.window_end and now >= self.window_end:
+            self.budget, self.window_end = None, 0.0  # a new window
+        return self.resume_at <= now and (self.budget is None or self.budget > 0)
+
+
+class OrgBudget:
+    """The per-org limit on queue and queue-member routes (since 2026-08-10, assignment-service), which
+    more tokens cannot get around, shared by every thread and token of the client.
+
+    Its size is not published (UNVERIFIED), so it is learned: a 429 on such a route, while the token's
+    own window has room, holds every such request for its Retry-After and sets the budget to the
+    requests that passed before it. Each later window sends that many, then one at a time to probe for
+    room: a pool costs at most one 429 per window there, not a storm.
+    """
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self.resume_at = 0.0
+        self.allowed = None
+        self.sent = self.passed = 0
+        self.probing = False
+
+    def enter(self, sleep):
+        """Wait for this org's turn; returns whether this request is the window's probe."""
+        while True:
+            with self._cond:
+                wait = self.resume_at - time.time()
+                if wait <= 0:
+                    if self.allowed is None or self.sent < self.allowed:
+                        self.sent += 1
+                        return False
+                    if not self.probing:
+                        self.sent += 1
+                        self.probing = True
+                        return True
+                    self._cond.wait(0.05)
+                    continue
+            sleep(wait)
+
+    def leave(self, probe, throttled_for=None):
+        with self._cond:
+            if probe:
+                self.probing = False
+            if throttled_for is None:
+                self.passed += 1
+                return
+            if self.resume_at < time.time():  # the window's first 429: learn from it
+                self.allowed = max(1, self.passed)
+                self.sent = self.passed = 0
+            self.resume_at = max(self.resume_at, time.time() + throttled_for)
+            self._cond.notify_all()
 
 
 def default_cache_dir():
@@ -157,11 +258,17 @@ def default_cache_dir():
 
 
 class GenesysClient:
-    """Talks to one org: authenticates lazily, retries what is safe, and counts what it sends."""
+    """Talks to one org: authenticates lazily, retries what is safe, and counts what it sends.
+
+    Requests may come from several threads at once (`workers` of them). They share a pool of up to
+    `token_pool_size` tokens, each with its own rate-limit window: a request takes the least busy
+    token whose window has room, and a new token is minted only when every token's window is used
+    up, so a small run mints one.
+    """
 
     def __init__(self, region=None, api_url=None, client_id=None, client_secret=None, access_token=None,
                  validate_certs=True, timeout=30, allow_http=False, max_retries=5, max_throttled=20, max_retry_wait=180,
-                 max_retry_time=600,
+                 max_retry_time=600, token_pool_size=TOKEN_POOL_SIZE,
                  token_cache_dir=None, sleep=time.sleep):
         if not HAS_REQUESTS:
             raise GenesysError("The requests library is required")
@@ -169,10 +276,14 @@ class GenesysClient:
         if not access_token and not (client_id and client_secret):
             raise AuthError("Give client_id and client_secret, or access_token (or set GENESYSCLOUD_OAUTHCLIENT_ID "
                             "and GENESYSCLOUD_OAUTHCLIENT_SECRET, or GENESYSCLOUD_ACCESS_TOKEN)")
+        low, high = TOKEN_POOL_RANGE
+        if not low <= token_pool_size <= high:
+            raise GenesysError("token_pool_size is {0}; allowed {1} to {2}".format(token_pool_size, low, high))
         self.client_id = client_id
         self._client_secret = client_secret
-        self._token = access_token
         self._given_token = bool(access_token)
+        self.pool_size = 1 if access_token else token_pool_size
+        self.workers = max(MIN_WORKERS, self.pool_size)
         self.timeout = timeout
         # Retry budgets: 5xx and transport failures (as the Genesys SDKs: 5), 429s (which say how long to
         # wait), and the total time one request may take with its retries.
@@ -184,74 +295,119 @@ class GenesysClient:
         self.cache = TokenCache(None if access_token else (token_cache_dir or default_cache_dir()),
                                 self.base_url, client_id, client_secret)
         self.session = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=2, pool_maxsize=self.workers)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
         self.session.verify = validate_certs
         self.session.headers.update({"Accept": "application/json", "User-Agent": "cxops.genesys"})
         self.stats = {"requests": 0, "token_requests": 0, "retries": 0, "throttled": 0}
-        # Threads (bounded concurrent reads) share the token, the counters and the pause that a 429
-        # or an exhausted rate-limit window imposes on every request of this token.
         self._lock = threading.Lock()
         self._token_lock = threading.Lock()
-        self._resume_at = 0.0
-        self._in_flight = 0
+        self._tokens = [Token(access_token)] if access_token else None  # None: not read from the cache yet
+        self._mint_after = 0.0
+        self.org_budget = OrgBudget()
+
+    @property
+    def tokens(self):
+        """How many tokens this client holds now."""
+        return len(self._tokens or [])
 
     # --- authentication ---------------------------------------------------------------------
-    def _bearer(self):
-        with self._token_lock:
-            if not self._token:
-                self._token = self.cache.load()
-            if not self._token:
-                self._token = self._fetch_token()
-            return self._token
+    def _acquire(self):
+        """The token for the next request, counted in flight: the least busy one whose window has
+        room; else a new one if the pool is not full; else the one whose window reopens first,
+        after waiting for it."""
+        while True:
+            with self._token_lock:
+                if self._tokens is None:
+                    self._tokens = [Token(value) for value in self.cache.load()]
+                if not self._tokens:
+                    self._tokens.append(Token(self._fetch_token()))
+                now = time.time()
+                ready = [t for t in self._tokens if t.ready(now)]
+                if not ready and len(self._tokens) < self.pool_size and now >= self._mint_after:
+                    extra = self._extra_token()
+                    ready = [extra] if extra else []
+                held = [t for t in self._tokens if t.resume_at > now]
+                if ready or held or not any(t.in_flight for t in self._tokens):
+                    token = min(ready, key=lambda t: t.in_flight) if ready else min(
+                        held or self._tokens, key=lambda t: t.resume_at)
+                    token.in_flight += 1
+                    if token.budget is not None:
+                        token.budget -= 1
+                    wait = token.resume_at - now
+                    break
+            # Every window is used up by requests still in flight: their answers say when it reopens.
+            self.sleep(0.02)
+        if wait > 0:
+            self.sleep(wait)
+        return token
+
+    def _extra_token(self):
+        """One more token for the pool: one that another process of the run added to the cache, or a
+        new one. The token endpoint's own limit is not waited for: the pool keeps working meanwhile."""
+        held = set(t.value for t in self._tokens)
+        cached = [value for value in self.cache.load() if value not in held]
+        if cached:
+            token = Token(cached[0])
+        else:
+            try:
+                token = Token(self._fetch_token(patient=False))
+            except GenesysError:
+                self._mint_after = time.time() + MINT_BACKOFF
+                return None
+        self._tokens.append(token)
+        return token
 
     def _renew(self, rejected):
-        """Drop a token the API rejected (expired or revoked); one thread fetches the next."""
+        """Drop a token the API rejected (expired or revoked), and the cached ones not yet accepted (as
+        likely revoked with it); the next request uses another, or fetches one if none is left."""
         with self._token_lock:
-            if self._token == rejected:
-                self.cache.drop()
-                self._token = None
+            for token in list(self._tokens or []):
+                if token is rejected or not token.proven:
+                    self._tokens.remove(token)
+                    self.cache.drop(token.value)
 
     def _count(self, key):
         with self._lock:
             self.stats[key] += 1
 
-    def _pause(self, seconds):
-        """Hold every request of this client for `seconds` (the rate-limit window resets then)."""
-        with self._lock:
-            self._resume_at = max(self._resume_at, time.time() + seconds)
-
-    def _wait_turn(self):
-        wait = self._resume_at - time.time()
-        if wait > 0:
-            self.sleep(wait)
-
-    def _fetch_token(self):
+    def _fetch_token(self, patient=True):
+        """A new token from the token endpoint, added to the cache. Impatient (for an extra token of
+        the pool), a refusal is not retried."""
         url = login_url(self.base_url)
         basic = base64.b64encode("{0}:{1}".format(self.client_id, self._client_secret).encode("utf-8"))
         headers = {"Authorization": "Basic " + basic.decode("ascii"),
                    "Content-Type": "application/x-www-form-urlencoded"}
         deadline = time.time() + self.max_retry_time
-        for attempt in range(self.max_retries + 1):
+        retries = self.max_retries if patient else 0
+        for attempt in range(retries + 1):
             self._count("token_requests")
             try:
                 response = self.session.post(url, data={"grant_type": "client_credentials"}, headers=headers,
                                              timeout=self.timeout)
             except requests.RequestException as exc:
-                if attempt < self.max_retries and time.time() < deadline:
+                if attempt < retries and time.time() < deadline:
                     self._backoff(attempt)
                     continue
-                raise AuthError("Could not reach the token endpoint: {0}".format(type(exc).__name__),
+                raise AuthError("Could not reach the token endpoint {0}: {1}".format(url, _cause(exc)),
                                 method="POST", path="/oauth/token")
             body = _json_object(response)
             if response.status_code == 200 and body.get("access_token"):
-                self.cache.save(body["access_token"], int(body.get("expires_in", 3600)))
+                self.cache.add(body["access_token"], int(body.get("expires_in", 3600)))
                 return body["access_token"]
             description = body.get("error_description") or body.get("description") or ""
             throttled = response.status_code == 400 and "rate limit exceeded" in description
-            if (throttled or response.status_code in RETRYABLE) and attempt < self.max_retries \
-                    and time.time() < deadline:
-                self._count("throttled" if throttled else "retries")
-                self._backoff(attempt, floor=3 if throttled else 0)
+            if throttled:
+                self._count("throttled")
+            if (throttled or response.status_code in RETRYABLE) and attempt < retries and time.time() < deadline:
+                if not throttled:
+                    self._count("retries")
+                self._backoff(attempt, floor=MINT_BACKOFF if throttled else 0)
                 continue
+            if throttled:
+                raise RateLimitError("The token endpoint kept refusing: {0}".format(description), status=400,
+                                     method="POST", path="/oauth/token")
             reason = body.get("error") or response.reason
             raise AuthError("Authentication failed: {0} ({1})".format(reason, description or "no description"),
                             status=response.status_code, code=body.get("error"), method="POST",
@@ -268,41 +424,48 @@ class GenesysClient:
         """
         safe = method in SAFE_METHODS if safe is None else safe
         url = self.base_url + path
+        org_limited = path.startswith(ORG_LIMITED)
         deadline = time.time() + self.max_retry_time
         reauthenticated = repeated = False
         attempt = throttled = 0
         while True:
-            self._wait_turn()
-            token = self._bearer()
-            headers = {"Authorization": "Bearer " + token}
+            probe = self.org_budget.enter(self.sleep) if org_limited else False
+            token = self._acquire()
             self._count("requests")
             try:
-                response = self._send(method, url, params=params, json=body, headers=headers)
+                response = self.session.request(method, url, params=params, json=body, timeout=self.timeout,
+                                                headers={"Authorization": "Bearer " + token.value})
             except requests.RequestException as exc:
+                self._release(token, probe, org_limited)
                 if not safe:
-                    raise UncertainWriteError("The connection failed during a write that may have been applied: "
-                                              "{0}".format(type(exc).__name__), method=method, path=path)
+                    raise UncertainWriteError("The connection to {0} failed during a write that may have been "
+                                              "applied: {1}".format(self.base_url, _cause(exc)), method=method,
+                                              path=path)
                 if attempt >= self.max_retries or time.time() > deadline:
-                    raise GenesysError("Giving up after {0} attempts: {1}".format(attempt + 1, type(exc).__name__),
-                                       method=method, path=path)
+                    raise GenesysError("Giving up on {0} after {1} attempts: {2}".format(
+                        self.base_url, attempt + 1, _cause(exc)), method=method, path=path)
                 self._backoff(attempt)
                 attempt += 1
                 repeated = method != "GET"
                 continue
             status = response.status_code
-            self._note_rate_limit(response)
+            room = self._note_rate_limit(response, token)
+            wait = _retry_after(response) if status == 429 else None
+            # A 429 on a queue route while the token's window has room is the per-org limit.
+            org_throttled = wait is not None and org_limited and room
+            self._release(token, probe, org_limited, wait if org_throttled else None)
             if status < 300:
+                token.proven = True
                 return _json(response) if response.content else None
             if repeated and method == "PATCH" and status == 400 and NO_CHANGE in response.text:
                 # Task Management refuses a PATCH that changes nothing: the lost attempt was applied.
                 return self.get(path)
             if status == 401 and not reauthenticated and not self._given_token:
-                # The token expired or was revoked: drop it, fetch a new one once, and retry once.
+                # The token expired or was revoked: drop it and retry once (with another, or a new one).
                 self._renew(token)
                 reauthenticated = True
                 continue
             if status == 429:
-                wait = _retry_after(response)
                 if wait > self.max_retry_wait:
                     raise RateLimitError("The API asked to wait {0} s, longer than the {1} s allowed".format(
                         wait, self.max_retry_wait), status=429, method=method, path=path)
@@ -310,7 +473,8 @@ class GenesysClient:
                     raise self._error(response, method, path, RateLimitError, "Still throttled after {0} attempts: "
                                       .format(throttled + 1))
                 self._count("throttled")
-                self._pause(wait + random.uniform(0, 0.25))
+                if not org_throttled:
+                    self._hold(token, wait + random.uniform(0, 0.25))
                 throttled += 1
                 continue
             if status in RETRYABLE:
@@ -326,28 +490,36 @@ class GenesysClient:
                 raise self._error(response, method, path, prefix="Giving up after {0} attempts: ".format(attempt + 1))
             raise self._error(response, method, path)
 
-    def _send(self, method, url, **kwargs):
-        """One HTTP exchange, counted as in flight while it lasts."""
-        with self._lock:
-            self._in_flight += 1
-        try:
-            return self.session.request(method, url, timeout=self.timeout, **kwargs)
-        finally:
-            with self._lock:
-                self._in_flight -= 1
+    def _release(self, token, probe, org_limited, org_wait=None):
+        with self._token_lock:
+            token.in_flight -= 1
+        if org_limited:
+            self.org_budget.leave(probe, org_wait)
 
-    def _note_rate_limit(self, response):
-        """When the informational headers say this window is used up, wait for its reset instead of
-        collecting 429s (headers are a hint: a 429 with Retry-After remains the rule)."""
+    def _hold(self, token, seconds):
+        """Hold a token for `seconds` (its rate-limit window reopens then)."""
+        with self._token_lock:
+            token.resume_at = max(token.resume_at, time.time() + seconds)
+
+    def _note_rate_limit(self, response, token):
+        """When the informational headers say a token's window is used up, hold the token until its
+        reset instead of collecting 429s (headers are a hint: a 429 with Retry-After remains the rule).
+        Returns whether the window had room (True when the headers are absent)."""
         try:
             count = int(response.headers["inin-ratelimit-count"])
             allowed = int(response.headers["inin-ratelimit-allowed"])
             reset = float(response.headers["inin-ratelimit-reset"])
         except (KeyError, ValueError):
-            return
-        # The other requests in flight will each count too.
-        if 0 < allowed <= count + self._in_flight and reset <= self.max_retry_wait:
-            self._pause(reset)
+            return response.status_code != 429
+        now = time.time()
+        with self._token_lock:
+            token.ready(now)
+            token.window_end = now + reset
+            room = allowed - count - (token.in_flight - 1)  # its other requests in flight count too
+            token.budget = room if token.budget is None else min(token.budget, room)
+        if 0 < allowed and room <= 0 and reset <= self.max_retry_wait:
+            self._hold(token, reset)
+        return allowed <= 0 or count <= allowed
 
     def _backoff(self, attempt, floor=0):
         """Full jitter: a random wait up to 2^attempt seconds, capped at 30."""
@@ -408,6 +580,15 @@ def _json(response):
 def _json_object(response):
     data = _json(response)
     return data if isinstance(data, dict) else {}
+
+
+def _cause(exc):
+    """What went wrong with a connection, in a few words: the exception's type and its innermost reason."""
+    reason = exc
+    while getattr(reason, "__context__", None) is not None or getattr(reason, "reason", None) is not None:
+        reason = getattr(reason, "reason", None) or reason.__context__
+    text = str(reason).split(": ", 1)[-1][:200] if reason is not exc else ""
+    return "{0}{1}".format(type(exc).__name__, " ({0})".format(text) if text else "")
 
 
 def _retry_after(response):

@@ -15,6 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,7 +24,7 @@ from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
 from ansible_collections.cxops.genesys.plugins.module_utils.references import References, fold
 
 MAX_NAME = 256
-CONCURRENCY = 4  # sub-resource reads in flight at once; the client's shared pause keeps them within the rate limit
+PROGRESS_EVERY = 3  # seconds between the progress lines of a long call
 SETTLE_AFTER = 3  # seconds a listing may lag behind a create, before a lost create is looked for
 SETTLE_ROUNDS = 3  # looks (and creates again) for a create whose answer was lost
 CONFLICT_RETRIES = 2  # a full replace answered 409 (changed meanwhile) is re-read, merged and sent again this often
@@ -109,6 +110,7 @@ class ResourceSpec:
     associations = {}        # option name -> Association (sub-resources such as queue members)
     writable = ()            # top-level keys of the API's update body (GET-merge-PUT keeps them)
     options = {}             # module options that are not API fields (argument specs), e.g. force_delete
+    bulk_size = 0            # > 0: creates go through `create_many`, this many per request
 
     def argument_spec(self):
         spec = dict((name, f.argument_spec()) for name, f in self.fields.items())
@@ -206,6 +208,15 @@ class ResourceSpec:
     def create(self, client, body, item):
         return client.request("POST", self.path, body=body)
 
+    def bulkable(self, item):
+        """Whether the item can be created in bulk (see `bulk_size`)."""
+        return True
+
+    def create_many(self, engine, items):
+        """Create the items in one request: per item, the object created or the GenesysError that
+        refused it. Raises UncertainWriteError when the request's outcome is unknown."""
+        raise NotImplementedError
+
     def update_body(self, engine, step):
         body = engine.to_body(step["changes"], create=False)
         if "name" in step["changes"] and "name" not in self.fields:  # a rename (a case change)
@@ -292,6 +303,10 @@ class Engine:
         self._created = []     # (step, object, when) of this call's creates of a type without a unique key
         self.shallow = False   # plan without reading associations (a whole-state check)
         self.ordered = []      # the plan in the order it is applied (referenced objects first)
+        self.progress = None   # progress(text): told how a long call goes, every few seconds
+        self._lock = threading.RLock()  # writes run concurrently: what they remember is changed under it
+        self._counts = dict(compared=0, items=0, done=0, writes=0)
+        self._told = time.time()
 
     # --- map: options <-> API JSON ----------------------------------------------------------------
     def to_module(self, field, value):
@@ -323,7 +338,7 @@ class Engine:
                 out[key] = self.to_api(inner, item)
                 if inner.api:  # the value sits at a path inside an object, e.g. {"id": ...}
                     out[key] = {}
-                    _set_path(out[key], inner.write or inner.api, self.to_api(inner, item))
+                    set_path(out[key], inner.write or inner.api, self.to_api(inner, item))
             return out
         if field.ref:
             if field.type == "list":
@@ -351,7 +366,7 @@ class Engine:
             field = options.get(name)
             if field is None or value is None or (field.create_only and not create):
                 continue
-            _set_path(out, field.write_key(name), self.to_api(field, value))
+            set_path(out, field.write_key(name), self.to_api(field, value))
         return out
 
     def view(self, obj):
@@ -471,18 +486,23 @@ class Engine:
 
     def _remember(self, key, obj):
         """Keep the shared listing current with this run's own writes."""
+        with self._lock:
+            self._remember_unlocked(key, obj)
+
+    def _remember_unlocked(self, key, obj):
         others = [o for o in self.existing.get(key, []) if o.get("id") != obj.get("id")]
         self.existing[key] = [obj] + others if self.spec.fold(self.spec.object_key(obj)) == key else others
         if self.spec.fold(self.spec.object_key(obj)) != key:
-            self._remember(self.spec.fold(self.spec.object_key(obj)), obj)
+            self._remember_unlocked(self.spec.fold(self.spec.object_key(obj)), obj)
 
     def _forget(self, key, obj, existing=None):
         existing = self.existing if existing is None else existing
-        left = [o for o in existing.get(key, []) if o.get("id") != obj.get("id")]
-        if left:
-            existing[key] = left
-        else:
-            existing.pop(key, None)
+        with self._lock:
+            left = [o for o in existing.get(key, []) if o.get("id") != obj.get("id")]
+            if left:
+                existing[key] = left
+            else:
+                existing.pop(key, None)
 
     def _deleted(self, key, obj):
         """After a delete: no listing of this run shows the object again."""
@@ -620,14 +640,35 @@ class Engine:
                 and self.current(self.key(item)) for opt in self.spec.associations if item.get(opt) is not None]
 
         def read(job):
-            return self.spec.associations[job[1]].read(self.client, self.refs, self.current(job[0]))
+            found = self.spec.associations[job[1]].read(self.client, self.refs, self.current(job[0]))
+            self._tell(compared=1)
+            return found
 
         if self.shallow:
             return {}
-        if len(jobs) < 2:
-            return dict((job, read(job)) for job in jobs)
-        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-            return dict(zip(jobs, pool.map(read, jobs)))
+        self._counts["items"] = len(jobs)
+        return dict(zip(jobs, self._each(read, jobs)))
+
+    def _each(self, work, jobs, workers=None):
+        """`work(job)` for every job, as many at once as the client has workers (tokens share the
+        load; the client keeps each token and the org within their limits). Results in job order."""
+        workers = min(workers or getattr(self.client, "workers", 1), len(jobs))
+        if workers < 2:
+            return [work(job) for job in jobs]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(work, jobs))
+
+    def _tell(self, **counts):
+        """Count progress; every few seconds of a long call, say how far it is."""
+        with self._lock:
+            for key, value in counts.items():
+                self._counts[key] += value
+            if not self.progress or time.time() - self._told < PROGRESS_EVERY:
+                return
+            self._told = time.time()
+            c = self._counts
+        self.progress("{0}s: {1}/{2} compared, {3}/{4} writes done".format(
+            self.spec.kind, c["compared"], c["items"], c["done"], c["writes"]))
 
     def _plan(self, index, item, current, reads=None):
         step = self._step(index, item, current)
@@ -733,20 +774,64 @@ class Engine:
 
     # --- apply -------------------------------------------------------------------------------
     def _apply_all(self, ordered, results, fail_fast):
+        """Apply the plan in waves: an item comes in a later wave than the siblings it references, so
+        their ids are real when it is written; each wave's writes run concurrently (one at a time
+        with fail_fast, which stops at the first failure)."""
         unsettled, waiting = [], []
-        stop = False
-        for step in ordered:
-            if stop:
-                step["action"] = "skip"
-            if step["deps"] & set(s["key"] for s, dummy, dummy in unsettled):
-                waiting.append(step)  # its referenced sibling's create is not confirmed yet
-                continue
-            self._apply_one(step, results, unsettled)
-            stop = stop or (fail_fast and results.get(id(step), {}).get(self.spec.action_key) == "failed")
+        self._counts.update(compared=len(ordered), items=len(ordered),
+                            writes=sum(1 for s in ordered if s["action"] not in NO_WRITE))
+        stopped = []
+        for wave in _waves(ordered):
+            todo = []
+            for step in wave:
+                if stopped:
+                    step["action"] = "skip"
+                if step["deps"] & set(s["key"] for s, dummy, dummy in unsettled):
+                    waiting.append(step)  # its referenced sibling's create is not confirmed yet
+                    continue
+                todo.append(step)
+
+            def apply(step):
+                if stopped:
+                    step["action"] = "skip"
+                self._apply_one(step, results, unsettled)
+                if fail_fast and results.get(id(step), {}).get(self.spec.action_key) == "failed":
+                    stopped.append(step)
+
+            if self.spec.bulk_size and not self.check_mode and not fail_fast:
+                creates = [s for s in todo if s["action"] == "create" and self.spec.bulkable(s["item"])]
+                self._create_in_bulk(creates, results, unsettled)
+                todo = [s for s in todo if not any(s is c for c in creates)]
+            self._each(apply, todo, workers=1 if fail_fast else None)
         self._settle(unsettled, results)
         for step in waiting:
             self._apply_one(step, results, [])
         self._dedupe(results)
+
+    def _create_in_bulk(self, steps, results, unsettled):
+        """Creates through the API's bulk endpoint, `bulk_size` at a time, each item with its own
+        outcome; a request whose outcome is unknown is settled item by item, like a lost create. One
+        item alone is created as usual: a bulk request costs more requests than a create."""
+        chunks = [steps[i:i + self.spec.bulk_size] for i in range(0, len(steps), self.spec.bulk_size)]
+
+        def create(chunk):
+            if len(chunk) == 1:
+                return self._apply_one(chunk[0], results, unsettled)
+            try:
+                outcomes = self.spec.create_many(self, [s["item"] for s in chunk])
+            except (UncertainWriteError, ConflictError) as exc:
+                unsettled.extend((s, time.time(), exc) for s in chunk)
+                return
+            except GenesysError as exc:
+                outcomes = [exc] * len(chunk)
+            for step, outcome in zip(chunk, outcomes):
+                if isinstance(outcome, GenesysError):
+                    self._failed(step, outcome, results)
+                    continue
+                results[id(step)] = self._finish(step, outcome, None)
+                self._tell(done=1)
+
+        self._each(create, chunks)
 
     def _apply_one(self, step, results, unsettled):
         try:
@@ -759,6 +844,8 @@ class Engine:
         except GenesysError as exc:
             return self._failed(step, exc, results)
         results[id(step)] = result
+        if step["action"] not in NO_WRITE:
+            self._tell(done=1)
         return result
 
     def _failed(self, step, exc, results):
@@ -825,9 +912,15 @@ class Engine:
         return self._result(step, step["action"], before, after)
 
     def _result(self, step, action, before, after, problems=None):
+        """One item's result. An unchanged object carries its id, not its before and after: a large
+        no-op call stays small in memory and in the controller's results."""
         result = self.spec.label(step["item"], step["index"])
         result[self.spec.action_key] = DONE[action]
-        result.update(before=before, after=after)
+        if action == "unchanged" and before == after:
+            if before and before.get("id"):
+                result["id"] = before["id"]
+        else:
+            result.update(before=before, after=after)
         if problems:
             result["problems"] = problems
         result.update(step["extra"])
@@ -904,6 +997,19 @@ class Engine:
                 diff.append(dict(before=_diffable(r["before"]), after=_diffable(r["after"]),
                                  before_header=header, after_header=header))
         return dict(changed=bool(diff), results=results, summary=summary, diff=diff, warnings=self.warnings)
+
+
+def _waves(ordered):
+    """The ordered plan cut into waves: each step after every sibling its `deps` name."""
+    wave_of, waves = {}, []
+    for step in ordered:
+        number = max([wave_of[d] + 1 for d in step["deps"] if d in wave_of] or [0])
+        if step["action"] == "create":
+            wave_of[step["key"]] = number
+        while len(waves) <= number:
+            waves.append([])
+        waves[number].append(step)
+    return waves
 
 
 def oldest_first(objects):
@@ -1027,7 +1133,7 @@ def _get_path(obj, path):
     return obj
 
 
-def _set_path(obj, path, value):
+def set_path(obj, path, value):
     keys = path.split(".")
     for key in keys[:-1]:
         obj = obj.setdefault(key, {})

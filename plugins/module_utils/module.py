@@ -15,7 +15,7 @@ from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_requ
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import (
-    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, GenesysClient, default_cache_dir)
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, TOKEN_POOL_SIZE, GenesysClient, default_cache_dir)
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError
 from ansible_collections.cxops.genesys.plugins.module_utils.journal import RunJournal, run_id
@@ -30,6 +30,7 @@ CONNECTION_ARGS = dict(
     validate_certs=dict(type="bool", default=True),
     allow_http=dict(type="bool", default=False),
     timeout=dict(type="int", default=30),
+    token_pool_size=dict(type="int", default=TOKEN_POOL_SIZE, fallback=(env_fallback, ["GENESYSCLOUD_TOKEN_POOL_SIZE"])),
 )
 # Options of a whole call (not of one item), by name; a spec lists the ones it takes in `call_options`.
 CALL_ARGS = dict(
@@ -119,7 +120,7 @@ def session(module):
             client = GenesysClient(
                 region=p["region"], api_url=p["api_url"], client_id=p["client_id"],
                 client_secret=p["client_secret"], access_token=p["access_token"], validate_certs=p["validate_certs"],
-                timeout=p["timeout"], allow_http=p["allow_http"])
+                timeout=p["timeout"], allow_http=p["allow_http"], token_pool_size=p["token_pool_size"])
         except GenesysError as exc:
             module.fail_json(**exc.to_fail_json())
         journal = None
@@ -162,9 +163,11 @@ def run_resource_module(spec, module_class=None):
                 "items[{0}] ({1}): {2}".format(index, items[index].get(spec.key_option), e)
                 for index in sorted(invalid) for e in invalid[index]))
     call = session(module)
+    engine = Engine(call.client, spec, check_mode=module.check_mode, references=call.references,
+                    listings=call.listings, journal=call.journal)
+    engine.progress = getattr(module, "progress", None)  # on the controller: shown as the call goes
     try:
-        result = Engine(call.client, spec, check_mode=module.check_mode, references=call.references,
-                        listings=call.listings, journal=call.journal).ensure(
+        result = engine.ensure(
             items, purge=p.get("purge", False), max_deletions=p.get("max_deletions", 0),
             single=p["items"] is None or spec.independent, fail_fast=p.get("fail_fast", False), invalid=invalid)
     except GenesysError as exc:

@@ -64,6 +64,10 @@ class References:
 
     def forget(self, kind, obj):
         """An object this run deleted is no longer referable, whatever a lagging listing says."""
+        with self._lock:
+            self._forget(kind, obj)
+
+    def _forget(self, kind, obj):
         key = fold(obj.get("email") if kind == "user" else obj.get("name"))
         if self._ids.get(kind, {}).get(key) == obj.get("id"):
             del self._ids[kind][key]
@@ -138,8 +142,9 @@ class References:
 
     def add(self, kind, obj):
         """An object created (or renamed) during this run becomes referable at once."""
-        self.learn(kind, obj)
-        self.objects.setdefault(kind, {})[obj.get("id")] = obj
+        with self._lock:
+            self.learn(kind, obj)
+            self.objects.setdefault(kind, {})[obj.get("id")] = obj
 
 
 def fold(name):

@@ -15,7 +15,7 @@ __metaclass__ = type
 import time
 from datetime import datetime, timedelta
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Field, ResourceSpec, oldest_first
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Field, ResourceSpec, set_path, oldest_first
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     GenesysError, InputError, NotFoundError, UncertainWriteError)
 from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
@@ -24,6 +24,12 @@ BASE = "/api/v2/taskmanagement"
 YEAR = 365 * 86400
 PRIORITY = 25000000
 QUERY_VALUES = 50  # external tags per IN filter: a bounded query instead of one per item
+QUERY_PAGE = 200  # work items per query page (the API's maximum)
+# Work items per bulk add job. The API publishes no maximum (UNVERIFIED): 50, as its other bulk
+# calls (a user's skills, IN filters), keeps a job small.
+BULK_ADD = 50
+JOB_ENDED = ("Succeeded", "Failed", "Cancelled", "Terminated")
+JOB_TIMEOUT = 300  # seconds a bulk job may take before its outcome is called unknown
 OUTCOMES = ("created", "updated", "unchanged", "terminated", "deleted", "invalid", "failed", "skipped")
 CATEGORIES = ["Open", "InProgress", "Waiting", "Closed"]
 
@@ -50,6 +56,7 @@ class TaskSpec(ResourceSpec):
     cache_listing = False  # queried per call, for the tags the call names
     unique_key = False     # the API does not keep external tags unique: a create looks for a twin
     call_options = ("fail_fast",)
+    bulk_size = BULK_ADD
     fields = {
         "name": Field(maxlen=256),
         "description": Field(maxlen=512),
@@ -154,7 +161,24 @@ class TaskSpec(ResourceSpec):
 
     @staticmethod
     def _query(client, worktype, tags):
+        """The work items of a worktype with these tags. Many tags: the worktype alone, page by page,
+        while that costs fewer requests than asking for the tags (a desired state usually names most
+        of a worktype's items); else (or when the worktype holds many more) by tag, 50 per query."""
         found = {}
+        by_tag = -(-len(tags) // QUERY_VALUES)
+        if by_tag > 1:
+            wanted = set(tags)
+            query = {"filters": [{"name": "typeId", "type": "String", "operator": "EQ", "values": [worktype["id"]]}],
+                     "pageSize": QUERY_PAGE}
+            for dummy in range(by_tag - 1):
+                page = client.request("POST", BASE + "/workitems/query", body=query, safe=True) or {}
+                for item in page.get("entities") or []:
+                    if item.get("externalTag") in wanted:
+                        found.setdefault(item["externalTag"], []).append(item)
+                if not page.get("after"):
+                    return found
+                query["after"] = page["after"]
+            found = {}
         for start in range(0, len(tags), QUERY_VALUES):
             chunk = tags[start:start + QUERY_VALUES]
             tag_filter = {"name": "externalTag", "type": "String", "operator": "EQ" if len(chunk) == 1 else "IN",
@@ -262,6 +286,57 @@ class TaskSpec(ResourceSpec):
 
     def create(self, client, body, item):
         return client.request("POST", BASE + "/workitems", body=body)
+
+    def bulkable(self, item):
+        # A bulk job's entities (WorkitemCommonCreate) cannot hold scored or preferred agents, and it
+        # answers a summary: an item that is followed (wait_for, audit) starts from the created object.
+        return not (item.get("scored_agents") or item.get("preferred_agents") or self.follows(item))
+
+    def create_many(self, engine, items):
+        """One bulk add job: submitted, polled until it ends, and its per-item results read."""
+        client = engine.client
+        bodies = [self.create_body(engine, item) for item in items]
+        job = client.request("POST", BASE + "/workitems/bulk/add/jobs", body={"entities": bodies})
+        path = "{0}/workitems/bulk/add/jobs/{1}".format(BASE, job["id"])
+        deadline, delay = time.time() + JOB_TIMEOUT, 0.25
+        while job.get("state") not in JOB_ENDED:
+            if time.time() > deadline:
+                raise UncertainWriteError("The bulk add job {0} did not end within {1} s".format(job["id"], JOB_TIMEOUT),
+                                          method="GET", path=path)
+            client.sleep(delay)
+            delay = min(delay * 2, 5)
+            job = client.get(path)
+        if job["state"] != "Succeeded":  # some items may have been created: each is looked for
+            raise UncertainWriteError("The bulk add job {0} ended {1}".format(job["id"], job["state"]),
+                                      method="GET", path=path)
+        answers = (client.get(path + "/results") or {}).get("results") or []
+        if len(answers) != len(bodies):
+            raise UncertainWriteError("The bulk add job {0} answered {1} results for {2} items".format(
+                job["id"], len(answers), len(bodies)), method="GET", path=path + "/results")
+        return [self._created(engine, body, item, answer) for body, item, answer in zip(bodies, items, answers)]
+
+    def _created(self, engine, body, item, answer):
+        """A bulk job's result for one item: the API's error, or the work item as the API shows one.
+        The job answers only its id, name, workbin and type; the rest is what was sent."""
+        if answer.get("error") or not (answer.get("entity") or {}).get("id"):
+            error = answer.get("error") or {}
+            return GenesysError("The bulk add job refused it: {0}".format(error.get("message") or "no reason given"),
+                                code=error.get("code"), method="POST", path=BASE + "/workitems/bulk/add/jobs")
+        entity = answer["entity"]
+        worktype = self.worktype(engine, item["worktype"])
+        obj = {"id": entity["id"], "name": entity.get("name") or body.get("name"), "externalTag": body["externalTag"],
+               "type": {"id": worktype["id"], "name": worktype["name"]}, "workbin": entity.get("workbin"),
+               "dateCreated": _now()}
+        for option, field in self.fields.items():
+            value = body.get(field.write_key(option))
+            if value is None or option == "workbin" and obj["workbin"]:
+                continue
+            if option == "status":
+                value = {"id": value, "name": item["status"]}
+            elif field.ref:
+                value = [{"id": v} for v in value] if field.type == "list" else {"id": value}
+            set_path(obj, field.api_key(option), value)
+        return obj
 
     def update_body(self, engine, step):
         return self._status_id(engine, step["item"], engine.to_body(step["changes"], create=False))

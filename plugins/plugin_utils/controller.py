@@ -36,8 +36,9 @@ class ControllerModule:
 
     shares_sessions = True
 
-    def __init__(self, args, check_mode, diff, argument_spec, supports_check_mode=False, **constraints):
+    def __init__(self, args, check_mode, diff, progress, argument_spec, supports_check_mode=False, **constraints):
         self.check_mode = check_mode
+        self.progress = progress
         self._diff = diff
         self._warnings = []
         validated = ArgumentSpecValidator(argument_spec, **constraints).validate(args)

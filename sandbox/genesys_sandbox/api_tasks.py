@@ -5,7 +5,7 @@ import time
 
 from flask import g, request
 
-from genesys_sandbox.errors import bad_request, not_found
+from genesys_sandbox.errors import ApiError, bad_request, not_found
 from genesys_sandbox.http import answer, check_limit, division_id, find, int_arg, json_body, route
 from genesys_sandbox.state import iso
 
@@ -241,7 +241,10 @@ def register(app, sb):
     # --- work items ----------------------------------------------------------------------------
     @route(app, sb, f"{BASE}/workitems", ["POST"])
     def create_workitem(org):
-        body = json_body("WorkitemCreate")
+        return answer(workitem_view(org, add_workitem(org, json_body("WorkitemCreate"))))
+
+    def add_workitem(org, body):
+        """A new work item from a validated create body (one POST, or one entity of a bulk add job)."""
         worktype = find_ref(org, "worktypes", body["typeId"], "typeId")
         now = time.time()
         item = {"id": sb.new_id(), "typeId": worktype["id"], "workbinId": worktype["defaultWorkbinId"],
@@ -268,7 +271,63 @@ def register(app, sb):
         org.history[item["id"]] = [_change(1, {k: (None, item.get(k)) for k in ITEM_FIELDS if k in body
                                                or k in ("statusId", "workbinId")})]
         sb.audit(org, "Workitems", "Workitem", "Create", item, {"name": (None, item["name"])})
-        return answer(workitem_view(org, item))
+        return item
+
+    # Bulk add jobs (BulkJobAddRequest -> BulkJob; results BulkJobAddResponse). Entities are created when
+    # the job is submitted, each on its own (one that fails leaves the others); the job reads Queued, then
+    # Running, then Succeeded after bulk_job_delay seconds, and its results can be read once it has ended.
+    @route(app, sb, f"{BASE}/workitems/bulk/add/jobs", ["POST"])
+    def create_bulk_add_job(org):
+        body = json_body("BulkJobAddRequest")
+        results = []
+        for entity in body["entities"]:
+            try:
+                item = add_workitem(org, dict(entity))
+            except ApiError as error:
+                results.append({"error": {"message": error.message, "code": error.code}})
+                continue
+            view = workitem_view(org, item)
+            results.append({"entity": {"id": item["id"], "name": item["name"], "workbin": view.get("workbin"),
+                                       "type": view.get("type"),
+                                       "selfUri": f"{BASE}/workitems/{item['id']}"}})
+        job_id = sb.new_id()
+        sb.bulk_jobs[job_id] = {"org": org.id, "submitted": time.time(), "results": results}
+        return answer(bulk_job(job_id))
+
+    def bulk_job(job_id):
+        job = sb.bulk_jobs[job_id]
+        age = time.time() - job["submitted"]
+        delay = sb.faults["bulk_job_delay"]
+        state = "Succeeded" if age >= delay else ("Running" if age >= delay / 2 else "Queued")
+        failed = sum(1 for r in job["results"] if "error" in r)
+        view = {"id": job_id, "state": state, "action": "AddWorkitems", "totalCount": len(job["results"]),
+                "dateModified": iso(job["submitted"] + min(age, delay)),
+                "selfUri": f"{BASE}/workitems/bulk/add/jobs/{job_id}"}
+        if state != "Queued":
+            view["dateStarted"] = iso(job["submitted"] + delay / 2)
+        if state == "Succeeded":
+            view.update(successfulCount=len(job["results"]) - failed, failedCount=failed,
+                        dateFinished=iso(job["submitted"] + delay))
+        return view
+
+    def bulk_job_of(org, job_id):
+        job = sb.bulk_jobs.get(job_id)
+        if job is None or job["org"] != org.id:
+            raise not_found(f"Bulk job {job_id} was not found.")
+        return job
+
+    @route(app, sb, f"{BASE}/workitems/bulk/add/jobs/<job_id>", ["GET"])
+    def get_bulk_add_job(org, job_id):
+        bulk_job_of(org, job_id)
+        return answer(bulk_job(job_id))
+
+    @route(app, sb, f"{BASE}/workitems/bulk/add/jobs/<job_id>/results", ["GET"])
+    def get_bulk_add_job_results(org, job_id):
+        job = bulk_job_of(org, job_id)
+        if bulk_job(job_id)["state"] != "Succeeded":
+            raise bad_request("The bulk job has not completed yet.")
+        errors = [index for index, r in enumerate(job["results"]) if "error" in r]
+        return answer({"results": job["results"], "errorCount": len(errors), "errorIndexes": errors})
 
     @route(app, sb, f"{BASE}/workitems/<item_id>", ["GET"])
     def get_workitem(org, item_id):

@@ -13,6 +13,8 @@ from genesys_sandbox.server import DEFAULT_FAULTS, Sandbox, load_orgs, make_sand
 FAULT_HELP = {
     "rate_limit": "requests allowed per token per rate window (0: no limit)",
     "rate_window": "seconds of a rate window; smaller compresses time for benchmarks",
+    "org_route_limit": "requests allowed per org per rate window on queue and queue-member routes (0: no limit; "
+                       "the API's value is not published)",
     "token_rate": "tokens one OAuth client may mint per token window",
     "token_window": "seconds of a token-minting window",
     "token_lifetime": "seconds a token stays valid",
@@ -28,6 +30,7 @@ FAULT_HELP = {
     "revoke_after": "revoke the token of the Nth API request",
     "retry_after": "seconds announced in Retry-After for random 429s",
     "audit_delay": "seconds an audit query takes to succeed",
+    "bulk_job_delay": "seconds a work-item bulk add job takes to succeed",
 }
 
 

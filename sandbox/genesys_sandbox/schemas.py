@@ -237,6 +237,17 @@ SCHEMAS = {
         "languageId": Str(), "externalContactId": Str(), "externalTag": Str(), "skillIds": List(Str()),
         "scriptId": Str(), "wrapupCode": Str(), "utilizationLabelId": Str(),
         "scoredAgents": List(Obj("WorkitemScoredAgentRequest"), maxitems=20), "preferredAgentIds": List(Str())},
+    # The entities of a bulk add job (BulkJobAddRequest): WorkitemCreate without scoredAgents, wrapupCode,
+    # utilizationLabelId and preferredAgentIds. name and typeId are required, as in WorkitemCreate.
+    "WorkitemCommonCreate": {
+        "name": Str(required=True, minlen=3, maxlen=256), "typeId": Str(required=True), "description": Str(maxlen=512),
+        "priority": Int(lo=-25000000, hi=25000000), "dateDue": Date(), "dateExpires": Date(),
+        "durationSeconds": Int(lo=0, hi=YEAR), "ttl": Int(lo=0), "statusId": Str(), "workbinId": Str(),
+        "autoStatusTransition": Bool(), "customFields": Map(Any()), "queueId": Str(), "assigneeId": Str(),
+        "languageId": Str(), "externalContactId": Str(), "externalTag": Str(), "skillIds": List(Str()),
+        "scriptId": Str()},
+    # How many entities one job may hold is not published (UNVERIFIED): the sandbox sets no maximum.
+    "BulkJobAddRequest": {"entities": List(Obj("WorkitemCommonCreate"), required=True)},
     "WorkitemUpdate": {
         "name": Str(minlen=3, maxlen=256), "description": Str(maxlen=512),
         "priority": Int(lo=-25000000, hi=25000000), "dateDue": Date(), "dateExpires": Date(), "dateClosed": Date(),

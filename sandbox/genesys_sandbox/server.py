@@ -6,18 +6,21 @@ state stays consistent with werkzeug's threaded server.
 
 import base64
 import fnmatch
+import io
 import json
 import math
 import random
 import socket
+import sys
 import threading
 import time
 import uuid
 from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 import yaml
 from flask import Flask, Response, g, request
-from werkzeug.serving import WSGIRequestHandler, make_server
 
 from genesys_sandbox import api_audits, api_routing, api_tasks, api_users
 from genesys_sandbox.errors import ApiError
@@ -27,6 +30,9 @@ from genesys_sandbox.state import Org, iso, new_id_factory
 DEFAULT_FAULTS = {
     "rate_limit": 300,          # requests per token per window; 0 turns the limit off
     "rate_window": 60.0,        # seconds; a smaller window compresses time for benchmarks
+    # Per org, on queue and queue-member routes (assignment-service, since 2026-08-10): requests per
+    # rate_window, whatever the token. The API publishes no value (UNVERIFIED): off unless set.
+    "org_route_limit": 0,
     "token_rate": 300,          # tokens one OAuth client may mint per token_window
     "token_window": 60.0,
     "token_lifetime": 86400,    # seconds (the API's default accessTokenValiditySeconds)
@@ -42,7 +48,11 @@ DEFAULT_FAULTS = {
     "revoke_after": 0,          # revoke the token that makes the Nth API request from now
     "retry_after": 1,           # seconds announced in Retry-After for random 429s
     "audit_delay": 0.3,         # seconds an audit query stays Queued/Running
+    "bulk_job_delay": 0.3,      # seconds a work-item bulk add job stays Queued/Running
 }
+
+
+ORG_LIMITED = ("/api/v2/routing/queues",)  # routes under the per-org limit
 
 
 def load_orgs(path):
@@ -70,9 +80,11 @@ class Sandbox:
                 org = Org(json.loads(json.dumps(spec)), self.new_id)
                 self.orgs[org.id] = org
             self.tokens = {}        # token -> {org, client, expires, revoked, window_start, count}
+            self.org_windows = {}   # org id -> {window_start, count}: the per-org route limit
             self.mints = {}         # client id -> [mint times]
             self.journal = []
             self.audit_queries = {}
+            self.bulk_jobs = {}
 
     # --- persistence -----------------------------------------------------------------------
     def dump(self):
@@ -183,6 +195,17 @@ def create_app(sandbox):
                 raise ApiError(429, "too.many.requests.retry.after",
                                f"Rate limit exceeded the maximum. Retry the request in [{reset}] seconds",
                                headers={"Retry-After": str(reset)})
+            if faults["org_route_limit"] and request.path.startswith(ORG_LIMITED):
+                window = sb.org_windows.setdefault(g.org.id, {"window_start": now, "count": 0})
+                if now - window["window_start"] >= faults["rate_window"]:
+                    window["window_start"], window["count"] = now, 0
+                window["count"] += 1
+                if window["count"] > faults["org_route_limit"]:
+                    g.fault = "org_rate_limit"
+                    wait = max(1, math.ceil(window["window_start"] + faults["rate_window"] - now))
+                    raise ApiError(429, "too.many.requests.retry.after",
+                                   f"Rate limit exceeded the maximum. Retry the request in [{wait}] seconds",
+                                   headers={"Retry-After": str(wait)})
             roll = sb.rng.random()
             if roll < faults["throttle_rate"]:
                 g.fault = "throttle"
@@ -398,18 +421,66 @@ def _plain(obj):
     return {k: v for k, v in obj.items() if not k.startswith("_")}
 
 
-class KeepAliveHandler(WSGIRequestHandler):
-    """HTTP/1.1 with keep-alive, as the real API serves it (the dev server defaults to 1.0)."""
+class KeepAliveHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 with keep-alive, as the real API serves it: a client reuses its connection, so a
+    benchmark measures what clients see. (Werkzeug's development server closes every connection
+    and waits 10 ms after each response to drain the socket.) Request bodies need a Content-Length."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are written apart: never wait for a delayed ACK
 
-    def log_request(self, *args, **kwargs):
+    def _serve(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        path, _, query = self.path.partition("?")
+        environ = {
+            "REQUEST_METHOD": self.command, "SCRIPT_NAME": "", "PATH_INFO": unquote(path), "QUERY_STRING": query,
+            "CONTENT_TYPE": self.headers.get("Content-Type", ""), "CONTENT_LENGTH": str(length),
+            "SERVER_NAME": self.server.server_address[0], "SERVER_PORT": str(self.server.server_port),
+            "SERVER_PROTOCOL": self.request_version, "REMOTE_ADDR": self.client_address[0],
+            "wsgi.version": (1, 0), "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body),
+            "wsgi.errors": sys.stderr, "wsgi.multithread": True, "wsgi.multiprocess": False, "wsgi.run_once": False,
+            "werkzeug.socket": self.connection}
+        for key, value in self.headers.items():
+            name = "HTTP_" + key.upper().replace("-", "_")
+            if name not in ("HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"):
+                environ[name] = value if name not in environ else environ[name] + "," + value
+        started = []
+
+        def start_response(status, headers, exc_info=None):
+            started[:] = [status, headers]
+            return lambda data: None
+
+        result = self.server.app(environ, start_response)
+        try:
+            data = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status, headers = started
+        code, _, reason = status.partition(" ")
+        try:
+            self.send_response(int(code), reason)
+            for key, value in headers:
+                if key.lower() not in ("content-length", "connection"):
+                    self.send_header(key, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except OSError:  # the connection was dropped (the drop_rate fault)
+            self.close_connection = True
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+    def log_request(self, code="-", size="-"):
         if self.server.log_requests:
-            super().log_request(*args, **kwargs)
+            super().log_request(code, size)
 
 
 def make_sandbox_server(sandbox, host="127.0.0.1", port=0, log_requests=False):
-    server = make_server(host, port, create_app(sandbox), threaded=True, request_handler=KeepAliveHandler)
+    server = ThreadingHTTPServer((host, port), KeepAliveHandler)
+    server.daemon_threads = True
+    server.app = create_app(sandbox)
     server.log_requests = log_requests
     return server
 

@@ -141,11 +141,11 @@ def test_dry_run_writes_nothing_and_diffs_match_the_sandbox(sandbox_server, spec
         assert [r["action"] for r in dry["results"]] == [r["action"] for r in applied["results"]]
         for planned, done in zip(dry["results"], applied["results"]):
             name = done["name"]
-            if done["before"] is not None:  # before: what the sandbox held
+            if done.get("before") is not None:  # before: what the sandbox held (none for an unchanged one)
                 assert planned["before"] == done["before"]
                 assert {k: v for k, v in done["before"].items() if k in before[name]} == \
                     {k: before[name][k] for k in done["before"] if k in before[name]}
-            if done["after"] is not None:  # after: what the sandbox holds now, as the dry run predicted
+            if done.get("after") is not None:  # after: what the sandbox holds now, as the dry run predicted
                 item = next(i for i in second if i["name"] == name)
                 for key in item:
                     if key not in ("members_mode", "state", "force_delete"):

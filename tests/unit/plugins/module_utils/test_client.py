@@ -117,8 +117,63 @@ def test_429_waits_retry_after(sandbox, tmp_path):
     del SLEEPS[:]
     client.get("/api/v2/organizations/me")
     with pytest.raises(RateLimitError):
-        client_for(sandbox, tmp_path, max_retries=2).get("/api/v2/organizations/me")
+        client_for(sandbox, tmp_path, max_retries=2, token_pool_size=1).get("/api/v2/organizations/me")
     assert SLEEPS and all(s >= 1 for s in SLEEPS)
+
+
+def test_a_pool_mints_a_token_only_when_every_window_is_used_up(sandbox, tmp_path):
+    sandbox.faults(rate_limit=3, rate_window=1)
+    del SLEEPS[:]
+
+    def sleep(seconds):
+        SLEEPS.append(seconds)
+        time.sleep(seconds)
+
+    client = client_for(sandbox, tmp_path, token_pool_size=3, sleep=sleep)
+    start = len(sandbox.journal())
+    for _request in range(3):
+        client.get("/api/v2/organizations/me")
+    assert tokens_minted(sandbox, start) == 1, "a small run mints one token"
+    for _request in range(6):
+        client.get("/api/v2/organizations/me")
+    assert tokens_minted(sandbox, start) == 3 and client.tokens == 3
+    assert not [e for e in sandbox.journal(start) if e["status"] == 429], "the headers said when a window was full"
+    client.get("/api/v2/organizations/me")
+    assert tokens_minted(sandbox, start) == 3, "the pool is full: the request waits for a window instead"
+    assert SLEEPS and SLEEPS[-1] > 0
+    other = client_for(sandbox, tmp_path, token_pool_size=3)
+    other.get("/api/v2/organizations/me")
+    assert other.tokens == 3 and tokens_minted(sandbox, start) == 3, "another process of the run shares the pool"
+
+
+def test_token_endpoint_limit_leaves_the_pool_as_it_is(sandbox, tmp_path):
+    sandbox.faults(rate_limit=1, rate_window=1, token_rate=1, token_window=60)
+    client = client_for(sandbox, tmp_path, token_pool_size=5, sleep=lambda s: (SLEEPS.append(s), time.sleep(s)))
+    client.get("/api/v2/organizations/me")
+    del SLEEPS[:]
+    client.get("/api/v2/organizations/me")
+    assert client.tokens == 1 and client.stats["throttled"] == 1, "the 400 'rate limit exceeded' was not retried"
+    assert SLEEPS and SLEEPS[0] > 0, "the request waited for its token's window instead"
+
+
+@pytest.mark.parametrize("size", [0, 21])
+def test_token_pool_size_out_of_range(sandbox, tmp_path, size):
+    with pytest.raises(GenesysError, match="token_pool_size is {0}; allowed 1 to 20".format(size)):
+        client_for(sandbox, tmp_path, token_pool_size=size)
+
+
+def test_the_per_org_queue_limit_is_shared_by_the_pool(sandbox, tmp_path):
+    """More tokens cannot get around the per-org limit: after its first 429, requests to queue routes
+    wait for the org's window, and each later window costs one 429 at most."""
+    sandbox.faults(rate_limit=4, org_route_limit=5, rate_window=1)
+    client = client_for(sandbox, tmp_path, token_pool_size=5, sleep=time.sleep)
+    start = len(sandbox.journal())
+    for _request in range(16):
+        client.get("/api/v2/routing/queues")
+    queue_429s = [e for e in sandbox.journal(start) if e["status"] == 429]
+    assert len(queue_429s) <= 4 and all(e["fault"] == "org_rate_limit" for e in queue_429s), queue_429s
+    assert client.org_budget.allowed == 5
+    assert client.tokens >= 2, "the token limit (4) still grew the pool"
 
 
 def test_retry_after_beyond_the_cap_fails_at_once(sandbox, tmp_path):

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import GenesysClient
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import CONCURRENCY, Engine, differs
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, differs
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import ConflictError, InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
     QueueMembers, QueueSpec, SkillSpec, WrapupCodeSpec)
@@ -120,7 +120,7 @@ def test_differs(desired, current, result):
     assert differs(desired, current) is result
 
 
-def test_sub_resource_reads_run_at_most_four_at_a_time(sandbox, tmp_path):
+def test_sub_resource_reads_run_as_many_at_once_as_the_client_has_workers(sandbox, tmp_path):
     running, peak = [0], [0]
     lock = threading.Lock()
 
@@ -139,10 +139,10 @@ def test_sub_resource_reads_run_at_most_four_at_a_time(sandbox, tmp_path):
 
     queues = [{"name": "Queue {0}".format(i)} for i in range(12)]
     engine(sandbox, tmp_path, spec=QueueSpec()).ensure(queues, max_deletions=0)
-    result = engine(sandbox, tmp_path, spec=Spec(), check_mode=True).ensure(
-        [dict(q, members=[{"user": "alice@acme.example"}]) for q in queues])
+    checker = engine(sandbox, tmp_path, spec=Spec(), check_mode=True)
+    result = checker.ensure([dict(q, members=[{"user": "alice@acme.example"}]) for q in queues])
     assert result["summary"]["updated"] == 12
-    assert peak[0] == CONCURRENCY == 4
+    assert peak[0] == checker.client.workers == 10
 
 
 def test_concurrent_reads_stay_within_the_rate_limit(sandbox, tmp_path):
