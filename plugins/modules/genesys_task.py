@@ -22,6 +22,13 @@ description:
     A bad item does not stop the others unless O(fail_fast) is set; the module fails at the end when any item was
     invalid or failed.
   - O(wait_for) follows a work item through its statuses; O(audit) returns its change history and audit records.
+  - New work items are created through the API's bulk add jobs, 50 per job (the API publishes no maximum), each
+    with its own outcome from the job's results. A job whose outcome is unknown is settled item by item. An item
+    with O(scored_agents), O(preferred_agents), O(wait_for) or O(audit), or one created alone, is created with
+    its own request.
+  - Many external tags of one worktype are looked up by querying the worktype alone, page by page, while that
+    costs fewer requests than querying by tag, 50 tags at a time.
+  - In the results, an unchanged work item carries its id, not its before and after.
 author:
   - cxops.genesys contributors (@cxops)
 options:

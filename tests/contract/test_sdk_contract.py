@@ -196,3 +196,28 @@ def test_remaining_calls(api):
     tm.delete_taskmanagement_worktype(worktype.id)
     tm.delete_taskmanagement_workbin(workbin.id)
     routing.delete_routing_queue(queue.id, force_delete=True)
+
+
+def test_work_item_bulk_add_jobs(api):
+    """The SDK's bulk add job calls: the job (BulkJob), its per-item results (BulkJobAddResponse), and an
+    item the API refuses failing alone."""
+    tm = sdk.TaskManagementApi(api)
+    workbin = tm.post_taskmanagement_workbins(new(sdk.WorkbinCreate, name="Bulk"))
+    worktype = tm.post_taskmanagement_worktypes(new(sdk.WorktypeCreate, name="Bulk type", default_workbin_id=workbin.id))
+    entities = [new(sdk.WorkitemCommonCreate, name="Bulk {0}".format(i), type_id=worktype.id, external_tag=str(i))
+                for i in range(3)]
+    entities[1].status_id = "no-such-status"
+    job = tm.post_taskmanagement_workitems_bulk_add_jobs(new(sdk.BulkJobAddRequest, entities=entities))
+    populated(job, "id", "state", "action", "total_count")
+    assert job.action == "AddWorkitems" and job.total_count == 3
+    import time
+    time.sleep(0.4)
+    job = tm.get_taskmanagement_workitems_bulk_add_job(job.id)
+    assert job.state == "Succeeded" and (job.successful_count, job.failed_count) == (2, 1)
+    populated(job, "date_started", "date_finished", "date_modified")
+    results = tm.get_taskmanagement_workitems_bulk_add_job_results(job.id)
+    assert results.error_count == 1 and results.error_indexes == [1]
+    assert results.results[1].error.code == "bad.request" and results.results[1].entity is None
+    created = results.results[0].entity
+    populated(created, "id", "name", "workbin", "type")
+    assert tm.get_taskmanagement_workitem(created.id).external_tag == "0"

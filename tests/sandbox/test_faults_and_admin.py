@@ -167,3 +167,33 @@ def test_command_line_saves_and_loads_state(tmp_path):
                                capture_output=True, text=True).stdout
     for flag in ("--orgs", "--state", "--seed", "--rate-limit", "--listing-lag", "--revoke-after", "--drop-rate"):
         assert flag in help_text
+
+
+def test_connections_are_kept_alive(sandbox):
+    """One connection serves many requests, as the API's does (HTTP/1.1, no Connection: close)."""
+    import http.client
+    from urllib.parse import urlparse
+    url = urlparse(sandbox.url)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    headers = {"Authorization": "Bearer " + sandbox.token()}
+    connection.request("GET", "/api/v2/routing/skills", headers=headers)
+    first = connection.getresponse()
+    first.read()
+    socket_before = connection.sock
+    for _request in range(3):
+        connection.request("POST", "/api/v2/routing/skills", body='{"name": "Kept alive %d"}' % _request,
+                           headers=dict(headers, **{"Content-Type": "application/json"}))
+        answer = connection.getresponse()
+        answer.read()
+        assert answer.status == 200 and answer.getheader("Connection") != "close"
+    assert first.version == 11 and connection.sock is socket_before, "the same connection served every request"
+
+
+def test_per_org_queue_route_limit(sandbox):
+    sandbox.faults(org_route_limit=3, rate_window=60)
+    one, two = sandbox.session(), sandbox.session()
+    statuses = [s.get(sandbox.url + "/api/v2/routing/queues").status_code for s in (one, two, one, two)]
+    assert statuses == [200, 200, 200, 429], "a second token shares the org's budget"
+    throttled = sandbox.journal()[-1]
+    assert throttled["fault"] == "org_rate_limit"
+    assert one.get(sandbox.url + "/api/v2/routing/skills").status_code == 200, "other routes are not limited"
