@@ -511,15 +511,17 @@ class GenesysClient:
             reset = float(response.headers["inin-ratelimit-reset"])
         except (KeyError, ValueError):
             return response.status_code != 429
+        if allowed <= 0:  # no limit announced
+            return True
         now = time.time()
         with self._token_lock:
             token.ready(now)
             token.window_end = now + reset
             room = allowed - count - (token.in_flight - 1)  # its other requests in flight count too
             token.budget = room if token.budget is None else min(token.budget, room)
-        if 0 < allowed and room <= 0 and reset <= self.max_retry_wait:
+        if room <= 0 and reset <= self.max_retry_wait:
             self._hold(token, reset)
-        return allowed <= 0 or count <= allowed
+        return count <= allowed
 
     def _backoff(self, attempt, floor=0):
         """Full jitter: a random wait up to 2^attempt seconds, capped at 30."""

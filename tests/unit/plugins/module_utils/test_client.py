@@ -260,3 +260,11 @@ def test_an_api_url_with_credentials_or_another_scheme_is_refused_without_echoin
     with pytest.raises(GenesysError) as refused:
         api_base_url(api_url=url, allow_http=True)
     assert "s3cret-pw" not in str(refused.value) and "s3cret-pw" not in str(refused.value.to_fail_json())
+
+
+def test_no_announced_limit_mints_no_extra_token(sandbox, tmp_path):
+    sandbox.faults(rate_limit=0)
+    client = client_for(sandbox, tmp_path, token_pool_size=5)
+    for _request in range(5):
+        client.get("/api/v2/organizations/me")
+    assert client.tokens == 1 and client.stats["token_requests"] == 1
