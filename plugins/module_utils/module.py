@@ -30,7 +30,8 @@ CONNECTION_ARGS = dict(
     validate_certs=dict(type="bool", default=True),
     allow_http=dict(type="bool", default=False),
     timeout=dict(type="int", default=30),
-    token_pool_size=dict(type="int", default=TOKEN_POOL_SIZE, fallback=(env_fallback, ["GENESYSCLOUD_TOKEN_POOL_SIZE"])),
+    token_pool_size=dict(type="int", default=TOKEN_POOL_SIZE, no_log=False,  # a count, not a secret
+                         fallback=(env_fallback, ["GENESYSCLOUD_TOKEN_POOL_SIZE"])),
 )
 # Options of a whole call (not of one item), by name; a spec lists the ones it takes in `call_options`.
 CALL_ARGS = dict(

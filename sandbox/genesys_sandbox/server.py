@@ -432,7 +432,7 @@ class KeepAliveHandler(BaseHTTPRequestHandler):
     def _serve(self):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        path, _, query = self.path.partition("?")
+        path, dummy, query = self.path.partition("?")
         environ = {
             "REQUEST_METHOD": self.command, "SCRIPT_NAME": "", "PATH_INFO": unquote(path), "QUERY_STRING": query,
             "CONTENT_TYPE": self.headers.get("Content-Type", ""), "CONTENT_LENGTH": str(length),
@@ -458,7 +458,7 @@ class KeepAliveHandler(BaseHTTPRequestHandler):
             if hasattr(result, "close"):
                 result.close()
         status, headers = started
-        code, _, reason = status.partition(" ")
+        code, dummy, reason = status.partition(" ")
         try:
             self.send_response(int(code), reason)
             for key, value in headers:
