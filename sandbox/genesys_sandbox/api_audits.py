@@ -5,7 +5,7 @@ import time
 from flask import request
 
 from genesys_sandbox.errors import bad_request, not_found
-from genesys_sandbox.http import answer, int_arg, json_body, route
+from genesys_sandbox.http import answer, int_arg, job_state, json_body, route
 from genesys_sandbox.schemas import parse_datetime
 from genesys_sandbox.state import iso
 
@@ -48,7 +48,7 @@ def register(app, sb):
         query = sb.audit_queries[query_id]
         age = time.time() - query["submitted"]
         delay = sb.faults["audit_delay"]
-        state = "Succeeded" if age >= delay else ("Running" if age >= delay / 2 else "Queued")
+        state = job_state(age, delay)
         body = query["body"]
         return {"id": query_id, "state": state, "startDate": iso(query["submitted"]), "interval": body["interval"],
                 "serviceName": body.get("serviceName"), "filters": body.get("filters", []),

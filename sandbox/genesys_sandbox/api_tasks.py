@@ -6,7 +6,7 @@ import time
 from flask import g, request
 
 from genesys_sandbox.errors import ApiError, bad_request, not_found
-from genesys_sandbox.http import answer, check_limit, division_id, find, int_arg, json_body, route
+from genesys_sandbox.http import answer, check_limit, division_id, find, int_arg, job_state, json_body, route
 from genesys_sandbox.state import iso
 
 BASE = "/api/v2/taskmanagement"
@@ -298,7 +298,7 @@ def register(app, sb):
         job = sb.bulk_jobs[job_id]
         age = time.time() - job["submitted"]
         delay = sb.faults["bulk_job_delay"]
-        state = "Succeeded" if age >= delay else ("Running" if age >= delay / 2 else "Queued")
+        state = job_state(age, delay)
         failed = sum(1 for r in job["results"] if "error" in r)
         view = {"id": job_id, "state": state, "action": "AddWorkitems", "totalCount": len(job["results"]),
                 "dateModified": iso(job["submitted"] + min(age, delay)),

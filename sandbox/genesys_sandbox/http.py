@@ -25,6 +25,11 @@ def route(app, sb, rule, methods):
     return wrap
 
 
+def job_state(age, delay):
+    """An asynchronous job's state `age` seconds after it was submitted, when it takes `delay` seconds."""
+    return "Succeeded" if age >= delay else ("Running" if age >= delay / 2 else "Queued")
+
+
 def answer(body, status=200):
     if status == 204:
         return Response(status=204)

@@ -237,15 +237,6 @@ SCHEMAS = {
         "languageId": Str(), "externalContactId": Str(), "externalTag": Str(), "skillIds": List(Str()),
         "scriptId": Str(), "wrapupCode": Str(), "utilizationLabelId": Str(),
         "scoredAgents": List(Obj("WorkitemScoredAgentRequest"), maxitems=20), "preferredAgentIds": List(Str())},
-    # The entities of a bulk add job (BulkJobAddRequest): WorkitemCreate without scoredAgents, wrapupCode,
-    # utilizationLabelId and preferredAgentIds. name and typeId are required, as in WorkitemCreate.
-    "WorkitemCommonCreate": {
-        "name": Str(required=True, minlen=3, maxlen=256), "typeId": Str(required=True), "description": Str(maxlen=512),
-        "priority": Int(lo=-25000000, hi=25000000), "dateDue": Date(), "dateExpires": Date(),
-        "durationSeconds": Int(lo=0, hi=YEAR), "ttl": Int(lo=0), "statusId": Str(), "workbinId": Str(),
-        "autoStatusTransition": Bool(), "customFields": Map(Any()), "queueId": Str(), "assigneeId": Str(),
-        "languageId": Str(), "externalContactId": Str(), "externalTag": Str(), "skillIds": List(Str()),
-        "scriptId": Str()},
     # How many entities one job may hold is not published (UNVERIFIED): the sandbox sets no maximum.
     "BulkJobAddRequest": {"entities": List(Obj("WorkitemCommonCreate"), required=True)},
     "WorkitemUpdate": {
@@ -298,6 +289,10 @@ SCHEMAS = {
                                   "filters": List(Obj("AuditQueryFilter")), "sort": List(Obj("AuditQuerySort")),
                                   "pageNumber": Int(lo=1), "pageSize": Int(lo=1, hi=500)},
 }
+# The entities of a bulk add job (BulkJobAddRequest): WorkitemCreate without the fields WorkitemCommonCreate lacks.
+SCHEMAS["WorkitemCommonCreate"] = {name: field for name, field in SCHEMAS["WorkitemCreate"].items()
+                                   if name not in ("scoredAgents", "wrapupCode", "utilizationLabelId",
+                                                   "preferredAgentIds")}
 SCHEMAS["CreateQueueRequest"] = dict(SCHEMAS["QueueRequest"], sourceQueueId=Str())
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
