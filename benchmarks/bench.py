@@ -221,6 +221,22 @@ SKILL_LOOP_PLAY = """
       loop_control: {label: "{{ item.name }}"}
 """
 
+# Ansible's own cost, in the same run and with the same estate in scope: a debug loop over the same
+# items, and a play of one debug task (its peak memory is ansible-playbook's with the estate loaded).
+DEBUG_LOOP_PLAY = """
+- name: The same loop with ansible.builtin.debug
+  hosts: all
+  gather_facts: false
+  connection: local
+  tasks:
+    - name: Skills, one per item
+      ansible.builtin.debug:
+        msg: "{{ item.name }}"
+        verbosity: 1
+      loop: "{{ genesys_skills[:sample | int] }}"
+      loop_control: {label: "{{ item.name }}"}
+"""
+
 ONE_SKILL_CALL = """
 - name: One genesys_skill call over many skills
   hosts: all
@@ -252,6 +268,7 @@ class Bench:
             "roles": self.write("roles.yml", ROLES_PLAY.format(site=os.path.join(ROOT, "playbooks", "site.yml"))),
             "loop": self.write("loop.yml", LOOP_PLAY),
             "skill loop": self.write("skill_loop.yml", SKILL_LOOP_PLAY),
+            "debug loop": self.write("debug_loop.yml", DEBUG_LOOP_PLAY),
             "one call": self.write("one_call.yml", ONE_SKILL_CALL)}
         self.collections = self.collection_tree("with-action", keep_action=True)
         self.module_only = self.collection_tree("module-only", keep_action=False)
@@ -400,13 +417,16 @@ def terraform_runs(bench, snapshot):
 
 def per_item_costs(bench, snapshot, sample):
     """The per-item overhead of a loop: the same skills loop (no-op, check mode) with the action
-    plugin (in the controller's worker) and as module processes, minus a one-item run."""
+    plugin (in the controller's worker) and as module processes, minus a one-item run; and Ansible's
+    own per-item cost, the same loop over ansible.builtin.debug."""
     costs = {}
-    for label, module_only in (("action plugin", False), ("module process", True)):
+    for label, playbook, module_only in (("action plugin", "skill loop", False),
+                                         ("module process", "skill loop", True),
+                                         ("ansible.builtin.debug (Ansible's own)", "debug loop", False)):
         runs = {}
         for n in (1, sample):
             bench.reset(snapshot)
-            runs[n] = bench.run("skill loop", check=True, extra_vars=["sample={0}".format(n)],
+            runs[n] = bench.run(playbook, check=True, extra_vars=["sample={0}".format(n)],
                                 module_only=module_only)
         costs[label] = {"items": sample, "wall_s": runs[sample]["wall_s"],
                         "per_item_ms": round(1000 * (runs[sample]["wall_s"] - runs[1]["wall_s"]) / (sample - 1), 1),
@@ -421,8 +441,9 @@ def memory_run(bench, objects):
     path = bench.write("memory.json", json.dumps({"memory_skills": [
         {"name": "Memory skill {0:05d}".format(i), "state": "present"} for i in range(objects)]}))
     result = bench.run("one call", check=True, extra_vars=["@" + path])
+    alone = bench.run("debug loop", extra_vars=["sample=1"])  # ansible-playbook with the estate, one debug task
     return dict(objects=objects, peak_rss_mb=result["peak_rss_mb"], wall_s=result["wall_s"], rc=result["rc"],
-                requests=result["requests"])
+                requests=result["requests"], ansible_alone_peak_rss_mb=alone["peak_rss_mb"])
 
 
 def main(argv=None):
@@ -430,9 +451,10 @@ def main(argv=None):
     parser.add_argument("--small", action="store_true", help="the CI smoke size")
     for key, value in SIZES.items():
         parser.add_argument("--" + key.replace("_", "-"), type=int, help="default {0}".format(value))
-    parser.add_argument("--compress", type=float, default=4.0,
+    parser.add_argument("--compress", type=float, default=1.0,
                         help="how much faster than real time the rate model runs (windows and latency divided by "
-                             "it; default 4: 300 requests per 15 s per token, 37.5 ms of latency)")
+                             "it). Default 1, real time: at 4 the sandbox's own CPU per request, and the "
+                             "controller's CPU, are multiplied by 4 in the conversion to real-time minutes")
     parser.add_argument("--loop-sample", type=int, default=200, help="items in the per-item overhead measurement")
     parser.add_argument("--memory-objects", type=int, default=5000)
     parser.add_argument("--skip-loop", action="store_true",
@@ -511,7 +533,10 @@ def targets(report):
         "cold real-time minutes, terraform pattern": terraform["cold"]["real_time_minutes"],
         "noop requests / floor": round(ours["noop"]["requests"] / floors["noop"]["requests"], 3),
         "per-item loop ms": report["per_item"]["action plugin"]["per_item_ms"],
+        "per-item loop ms, ansible.builtin.debug": report["per_item"]["ansible.builtin.debug (Ansible's own)"][
+            "per_item_ms"],
         "peak RSS MB (noop, default size)": ours["noop"]["peak_rss_mb"],
+        "peak RSS MB, ansible-playbook alone with the estate": report["memory"]["ansible_alone_peak_rss_mb"],
         "cold failed tasks": ours["cold"]["recap"].get("failed", 0),
         "cold duplicates": len(ours["cold"]["duplicates"]),
         "noop token requests": ours["noop"]["token_requests"],
@@ -571,9 +596,10 @@ def markdown(report):
         lines.append("| {0} | {1} | {2} | {3} | {4} | {5} |".format(label, r["items"], r["wall_s"], r["per_item_ms"],
                                                                     r["requests"], r["token_requests"]))
     lines += ["", "## Memory", "", "One `genesys_skill` call over {0} skills (check mode, diff): peak RSS of the "
-              "largest process of the run {1} MB, {2} s.".format(report["memory"]["objects"],
-                                                                 report["memory"]["peak_rss_mb"],
-                                                                 report["memory"]["wall_s"]),
+              "largest process of the run {1} MB, {2} s. ansible-playbook alone, with the benchmark's estate "
+              "as extra vars and one debug task: {3} MB.".format(
+                  report["memory"]["objects"], report["memory"]["peak_rss_mb"], report["memory"]["wall_s"],
+                  report["memory"]["ansible_alone_peak_rss_mb"]),
               "", "## API floor, by part", ""]
     for scenario in ("cold", "noop", "one-change"):
         parts = report["ways"]["floor"][scenario]["parts"]

@@ -73,6 +73,10 @@ TOKEN_MARGIN = 60  # seconds before expiry at which a cached token is no longer 
 TOKEN_POOL_SIZE = 10
 TOKEN_POOL_RANGE = (1, 20)
 MIN_WORKERS = 4  # requests in flight at once with a pool of fewer tokens (reads wait on a shared pause)
+# Requests in flight per token of the pool. A token's window admits its 300 requests as fast as they
+# come, and a request spends ~150 ms in latency: two per token use a window up in half the time of one
+# (measured: a no-op dry run's 2,000 queue reads take 15 s at 20, 30 s at 10).
+IN_FLIGHT_PER_TOKEN = 2
 MINT_BACKOFF = 3  # seconds before another extra token is asked for, after the token endpoint said no
 # Routes under the per-org limit (queues and their members and wrap-up codes).
 ORG_LIMITED = ("/api/v2/routing/queues",)
@@ -283,7 +287,7 @@ class GenesysClient:
         self._client_secret = client_secret
         self._given_token = bool(access_token)
         self.pool_size = 1 if access_token else token_pool_size
-        self.workers = max(MIN_WORKERS, self.pool_size)
+        self.workers = max(MIN_WORKERS, IN_FLIGHT_PER_TOKEN * self.pool_size)
         self.timeout = timeout
         # Retry budgets: 5xx and transport failures (as the Genesys SDKs: 5), 429s (which say how long to
         # wait), and the total time one request may take with its retries.

@@ -41,7 +41,7 @@ class ControllerModule:
         self.progress = progress
         self._diff = diff
         self._warnings = []
-        validated = ArgumentSpecValidator(argument_spec, **constraints).validate(args)
+        validated = ArgumentSpecValidator(argument_spec, **constraints).validate(plain(args))
         self._no_log_values = validated._no_log_values
         self.params = validated.validated_parameters
         if validated.error_messages:
@@ -63,14 +63,33 @@ class ControllerModule:
         self.exit_json(**result)
 
 
+def plain(value):
+    """The task's arguments as plain Python data. Templated values arrive as tagged subclasses of
+    str, int, list and dict, which validation copies a hundred times slower than plain ones (4 s for
+    1,000 queues), and which would carry the template engine's trust into results."""
+    if isinstance(value, dict):
+        return dict((plain(k), plain(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    for kind in (str, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
 @contextlib.contextmanager
 def environment(values):
     """The task's `environment:` applies to the options' environment fallbacks, as it would
     in a module process."""
-    saved = dict(os.environ)
+    saved = dict((name, os.environ.get(name)) for name in values)  # only these: a loop pays per item
     os.environ.update(values)
     try:
         yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -137,12 +137,12 @@ def test_sub_resource_reads_run_as_many_at_once_as_the_client_has_workers(sandbo
     class Spec(QueueSpec):
         associations = {"members": SlowMembers()}
 
-    queues = [{"name": "Queue {0}".format(i)} for i in range(12)]
+    queues = [{"name": "Queue {0}".format(i)} for i in range(24)]
     engine(sandbox, tmp_path, spec=QueueSpec()).ensure(queues, max_deletions=0)
     checker = engine(sandbox, tmp_path, spec=Spec(), check_mode=True)
     result = checker.ensure([dict(q, members=[{"user": "alice@acme.example"}]) for q in queues])
-    assert result["summary"]["updated"] == 12
-    assert peak[0] == checker.client.workers == 10
+    assert result["summary"]["updated"] == 24
+    assert peak[0] == checker.client.workers == 20  # two per token of the default pool of 10
 
 
 def test_concurrent_reads_stay_within_the_rate_limit(sandbox, tmp_path):
