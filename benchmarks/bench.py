@@ -222,7 +222,8 @@ SKILL_LOOP_PLAY = """
 """
 
 # Ansible's own cost, in the same run and with the same estate in scope: a debug loop over the same
-# items, and a play of one debug task (its peak memory is ansible-playbook's with the estate loaded).
+# items, templating and printing as much per item as the skills loop does, and a play of one debug
+# task (its peak memory is ansible-playbook's with the estate loaded).
 DEBUG_LOOP_PLAY = """
 - name: The same loop with ansible.builtin.debug
   hosts: all
@@ -231,8 +232,7 @@ DEBUG_LOOP_PLAY = """
   tasks:
     - name: Skills, one per item
       ansible.builtin.debug:
-        msg: "{{ item.name }}"
-        verbosity: 1
+        msg: "{{ item.name }} {{ genesys_api_url }} {{ genesys_client_id }}"
       loop: "{{ genesys_skills[:sample | int] }}"
       loop_control: {label: "{{ item.name }}"}
 """
