@@ -112,6 +112,8 @@ def register(app, sb):
     def delete_language(org, lang_id):
         lang = find(org, "languages", lang_id, "Language")
         lang["state"] = "deleted"
+        for held in org.user_languages.values():
+            held.pop(lang_id, None)
         sb.audit(org, "Routing", "Language", "Delete", lang)
         return answer(None, 204)
 

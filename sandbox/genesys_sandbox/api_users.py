@@ -1,4 +1,4 @@
-"""The org's directory: organization, limits, divisions, users and users' routing skills."""
+"""The org's directory: organization, limits, divisions, users, and users' routing skills and languages."""
 
 from flask import request
 
@@ -95,97 +95,120 @@ def register(app, sb):
             raise not_found(f"User {user_id} was not found.")
         return answer(user_view(org, user, list_arg("expand")))
 
-    # --- users' routing skills -------------------------------------------------------------------
+    # --- users' routing skills and languages ----------------------------------------------------
+    # The two APIs are alike. Skills: PUT one, bulk PATCH (add or update) and bulk PUT (replace all).
+    # Languages: PATCH one and bulk PATCH only (routing_api.py: no bulk PUT, no PUT of one).
+    for kind in ROUTING.values():
+        register_user_routing(app, sb, kind)
+
+
+# kind: the collection, the user's map on the org, the URL part, SDK models, the entity's URI field, the
+# method that updates one, the bulk methods, and the audit's entity type and property.
+ROUTING = {
+    "skills": dict(collection="skills", assigned="user_skills", path="routingskills", post="UserRoutingSkillPost",
+                   one="UserRoutingSkill", uri="skillUri", noun="Skill", update="PUT", bulk=["PATCH", "PUT"],
+                   audit="UserSkill", field="routingSkills"),
+    "languages": dict(collection="languages", assigned="user_languages", path="routinglanguages",
+                      post="UserRoutingLanguagePost", one="UserRoutingLanguage", uri="languageUri", noun="Language",
+                      update="PATCH", bulk=["PATCH"], audit="UserLanguage", field="routingLanguages"),
+}
+
+
+def register_user_routing(app, sb, kind):
+    base = "/api/v2/users/<user_id>/" + kind["path"]
+
     def user_of(org, user_id):
         user = org.users.get(user_id)
         if user is None or user["state"] == "deleted":
             raise not_found(f"User {user_id} was not found.")
         return user
 
-    def skill_view(org, skill_id, assignment):
-        skill = org.objects["skills"][skill_id]
-        return {"id": skill_id, "name": skill["name"], "proficiency": assignment["proficiency"],
-                "state": assignment["state"], "skillUri": skill["selfUri"],
-                "selfUri": f"/api/v2/users/{{userId}}/routingskills/{skill_id}"}
+    def held(org, user_id):
+        return getattr(org, kind["assigned"]).setdefault(user_id, {})
 
-    def assigned(org, user_id):
-        skills = org.user_skills.get(user_id, {})
-        return sorted((skill_view(org, s, a) for s, a in skills.items()), key=lambda x: x["name"].lower())
+    def view(org, user_id, entity_id, assignment):
+        entity = org.objects[kind["collection"]][entity_id]
+        return {"id": entity_id, "name": entity["name"], "proficiency": assignment["proficiency"],
+                "state": assignment["state"], kind["uri"]: entity["selfUri"],
+                "selfUri": f"/api/v2/users/{user_id}/{kind['path']}/{entity_id}"}
 
-    def check_skills(org, posts):
-        bad = [p["id"] for p in posts if org.objects["skills"].get(p["id"], {}).get("state") != "active"]
+    def listing(org, user_id):
+        return sorted((view(org, user_id, e, a) for e, a in held(org, user_id).items()),
+                      key=lambda x: x["name"].lower())
+
+    def check(org, posts):
+        bad = [p["id"] for p in posts if org.objects[kind["collection"]].get(p["id"], {}).get("state") != "active"]
         if bad:
-            raise bad_request(f"skills not found: {', '.join(bad)}", "id")
-
-    def record(org, user, before):
-        after = {s: a["proficiency"] for s, a in org.user_skills.get(user["id"], {}).items()}
-        if before != after:
-            sb.audit(org, "Routing", "UserSkill", "Update", user, {"routingSkills": (before, after)})
+            raise bad_request(f"{kind['collection']} not found: {', '.join(bad)}", "id")
 
     def snapshot(org, user_id):
-        return {s: a["proficiency"] for s, a in org.user_skills.get(user_id, {}).items()}
+        return {e: a["proficiency"] for e, a in held(org, user_id).items()}
 
-    @route(app, sb, "/api/v2/users/<user_id>/routingskills", ["GET"])
-    def list_user_skills(org, user_id):
+    def record(org, user, before):
+        after = snapshot(org, user["id"])
+        if before != after:
+            sb.audit(org, "Routing", kind["audit"], "Update", user, {kind["field"]: (before, after)})
+
+    @route(app, sb, base, ["GET"], name=kind["path"] + "_list")
+    def list_assigned(org, user_id):
         user_of(org, user_id)
-        items = assigned(org, user_id)
+        items = listing(org, user_id)
         if request.args.get("sortOrder", "ascending") == "descending":
             items.reverse()
         return answer(paged(items, max_size=500))
 
-    @route(app, sb, "/api/v2/users/<user_id>/routingskills", ["POST"])
-    def add_user_skill(org, user_id):
+    @route(app, sb, base, ["POST"], name=kind["path"] + "_add")
+    def add_one(org, user_id):
         user = user_of(org, user_id)
-        post = json_body("UserRoutingSkillPost")
-        check_skills(org, [post])
+        post = json_body(kind["post"])
+        check(org, [post])
         before = snapshot(org, user_id)
-        org.user_skills.setdefault(user_id, {})[post["id"]] = {"proficiency": post.get("proficiency", 0),
-                                                               "state": "active"}
+        held(org, user_id)[post["id"]] = {"proficiency": post.get("proficiency", 0), "state": "active"}
         record(org, user, before)
-        return answer(skill_view(org, post["id"], org.user_skills[user_id][post["id"]]))
+        return answer(view(org, user_id, post["id"], held(org, user_id)[post["id"]]))
 
-    @route(app, sb, "/api/v2/users/<user_id>/routingskills/<skill_id>", ["PUT"])
-    def put_user_skill(org, user_id, skill_id):
+    @route(app, sb, base + "/<entity_id>", [kind["update"]], name=kind["path"] + "_update")
+    def update_one(org, user_id, entity_id):
         user = user_of(org, user_id)
-        body = json_body("UserRoutingSkill")
-        current = org.user_skills.get(user_id, {}).get(skill_id)
+        body = json_body(kind["one"])
+        current = held(org, user_id).get(entity_id)
         if current is None:
-            raise not_found(f"Skill {skill_id} is not assigned to user {user_id}.")
+            raise not_found(f"{kind['noun']} {entity_id} is not assigned to user {user_id}.")
         before = snapshot(org, user_id)
         current.update({k: body[k] for k in ("proficiency", "state") if k in body})
         record(org, user, before)
-        return answer(skill_view(org, skill_id, current))
+        return answer(view(org, user_id, entity_id, current))
 
-    @route(app, sb, "/api/v2/users/<user_id>/routingskills/<skill_id>", ["DELETE"])
-    def delete_user_skill(org, user_id, skill_id):
+    @route(app, sb, base + "/<entity_id>", ["DELETE"], name=kind["path"] + "_remove")
+    def remove_one(org, user_id, entity_id):
         user = user_of(org, user_id)
         before = snapshot(org, user_id)
-        if org.user_skills.get(user_id, {}).pop(skill_id, None) is None:
-            raise not_found(f"Skill {skill_id} is not assigned to user {user_id}.")
+        if held(org, user_id).pop(entity_id, None) is None:
+            raise not_found(f"{kind['noun']} {entity_id} is not assigned to user {user_id}.")
         record(org, user, before)
         return answer(None, 204)
 
-    @route(app, sb, "/api/v2/users/<user_id>/routingskills/bulk", ["PATCH", "PUT"])
-    def bulk_user_skills(org, user_id):
-        """PATCH adds or updates up to 50; PUT replaces every assignment with the list."""
+    @route(app, sb, base + "/bulk", kind["bulk"], name=kind["path"] + "_bulk")
+    def bulk(org, user_id):
+        """PATCH adds or updates up to 50; PUT (skills only) replaces every assignment with the list."""
         user = user_of(org, user_id)
-        posts = json_body("UserRoutingSkillPost", is_list=True, max_items=50)
-        check_skills(org, posts)
+        posts = json_body(kind["post"], is_list=True, max_items=50)
+        check(org, posts)
         before = snapshot(org, user_id)
-        skills = org.user_skills.setdefault(user_id, {})
         if request.method == "PUT":
-            skills.clear()
+            held(org, user_id).clear()
         for post in posts:
-            skills[post["id"]] = {"proficiency": post.get("proficiency", 0), "state": "active"}
+            held(org, user_id)[post["id"]] = {"proficiency": post.get("proficiency", 0), "state": "active"}
         record(org, user, before)
-        items = assigned(org, user_id)
+        items = listing(org, user_id)
         return answer({"entities": items, "pageSize": len(items), "pageNumber": 1, "total": len(items),
                        "pageCount": 1})
 
 
 def user_view(org, user, expand):
     view = dict(user)
-    if "skills" in expand:
-        view["skills"] = [{"id": s, "name": org.objects["skills"][s]["name"], "proficiency": a["proficiency"],
-                           "state": a["state"]} for s, a in org.user_skills.get(user["id"], {}).items()]
+    for name, kind in ROUTING.items():
+        if name in expand:
+            view[name] = [{"id": e, "name": org.objects[kind["collection"]][e]["name"], "proficiency": a["proficiency"],
+                           "state": a["state"]} for e, a in getattr(org, kind["assigned"]).get(user["id"], {}).items()]
     return view

@@ -12,14 +12,15 @@ from genesys_sandbox.schemas import validate
 from genesys_sandbox.state import public
 
 
-def route(app, sb, rule, methods):
-    """Register an API handler that runs under the sandbox lock with the caller's org."""
+def route(app, sb, rule, methods, name=None):
+    """Register an API handler that runs under the sandbox lock with the caller's org (`name`: its
+    endpoint, for a handler registered more than once)."""
     def wrap(handler):
         @functools.wraps(handler)
         def run(**kwargs):
             with sb.lock:
                 return handler(g.org, **kwargs)
-        app.add_url_rule(rule, endpoint=f"{handler.__module__}.{handler.__name__}", view_func=run,
+        app.add_url_rule(rule, endpoint=f"{handler.__module__}.{name or handler.__name__}", view_func=run,
                          methods=methods)
         return handler
     return wrap

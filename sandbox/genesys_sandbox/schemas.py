@@ -195,6 +195,11 @@ SCHEMAS = {
     "UserRoutingSkill": {"id": Str(**RO), "name": Str(**RO), "proficiency": Num(lo=0, hi=5),
                          "state": Str(enum=["active", "inactive", "deleted"]), "skillUri": Str(**RO),
                          "selfUri": Str(**RO)},
+    "UserRoutingLanguagePost": {"id": Str(required=True), "proficiency": Num(lo=0, hi=5),
+                                "languageUri": Str(**RO), "selfUri": Str(**RO)},
+    "UserRoutingLanguage": {"id": Str(**RO), "name": Str(**RO), "proficiency": Num(lo=0, hi=5),
+                            "state": Str(enum=["active", "inactive", "deleted"]), "languageUri": Str(**RO),
+                            "selfUri": Str(**RO)},
     # Task management
     "WorkbinCreate": {"name": Str(required=True, minlen=3, maxlen=256), "description": Str(maxlen=512),
                       "divisionId": Str()},

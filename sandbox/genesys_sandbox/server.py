@@ -379,7 +379,8 @@ def _register_admin(app, sb):
                 return _json_response([_plain(x) for x in o.objects[collection].values()], 200)
             extra = {"users": o.users, "divisions": o.divisions, "groups": o.groups,
                      "queue_members": o.queue_members, "queue_wrapupcodes": o.queue_wrapupcodes,
-                     "user_skills": o.user_skills, "statuses": o.statuses, "audits": o.audits}
+                     "user_skills": o.user_skills, "user_languages": o.user_languages, "statuses": o.statuses,
+                     "audits": o.audits}
             if collection not in extra:
                 raise ApiError(404, "not.found", f"no collection {collection}")
             return _json_response(extra[collection], 200)

@@ -60,6 +60,7 @@ class Org:
         self.queue_members = {}         # queue id -> {user id: {ringNumber, joined}}
         self.queue_wrapupcodes = {}     # queue id -> [wrap-up code id]
         self.user_skills = {}           # user id -> {skill id: {proficiency, state}}
+        self.user_languages = {}        # user id -> {language id: {proficiency, state}}
         self.statuses = {}              # worktype id -> {status id: status}
         self.history = {}               # work item id -> [WorkitemChange]
         self.audits = []                # AuditLogMessage, oldest first
@@ -108,6 +109,7 @@ class Org:
     def load(cls, data):
         org = cls.__new__(cls)
         org.__dict__.update(data)
+        org.__dict__.setdefault("user_languages", {})  # a state saved before users held languages
         # JSON turns the nested id-keyed maps back into dicts already; nothing else to rebuild.
         return org
 

@@ -112,6 +112,30 @@ def test_org_user_and_user_skill_calls(api):
     populated(divisions.entities[0], "id", "name")
 
 
+def test_language_and_user_routing_language_calls(api):
+    routing, users = sdk.RoutingApi(api), sdk.UsersApi(api)
+    language = routing.post_routing_languages(new(sdk.Language, name="Dutch"))
+    populated(language, "id", "name", "state", "self_uri")
+    assert routing.get_routing_language(language.id).name == "Dutch"
+    assert "Dutch" in [x.name for x in routing.get_routing_languages(page_size=100, name="Dut").entities]
+    user = users.get_users(page_size=100).entities[0]
+    added = users.post_user_routinglanguages(user.id, new(sdk.UserRoutingLanguagePost, id=language.id, proficiency=3.0))
+    populated(added, "id", "name", "proficiency", "state", "language_uri", "self_uri")
+    assert added.self_uri == "/api/v2/users/{0}/routinglanguages/{1}".format(user.id, language.id)
+    listing = users.patch_user_routinglanguages_bulk(user.id, [
+        new(sdk.UserRoutingLanguagePost, id=language.id, proficiency=5.0)])
+    assert [(x.name, x.proficiency) for x in listing.entities] == [("Dutch", 5.0)]
+    one = users.patch_user_routinglanguage(user.id, language.id, new(sdk.UserRoutingLanguage, proficiency=2.0))
+    assert one.proficiency == 2.0
+    assert [(x.name, x.proficiency) for x in users.get_user_routinglanguages(user.id).entities] == [("Dutch", 2.0)]
+    expanded = users.get_users(page_size=100, expand=["languages"], id=[user.id]).entities[0]
+    assert [x.name for x in expanded.languages] == ["Dutch"]
+    users.delete_user_routinglanguage(user.id, language.id)
+    assert users.get_user_routinglanguages(user.id).entities == []
+    routing.delete_routing_language(language.id)
+    assert routing.get_routing_language(language.id).state == "deleted"
+
+
 def test_task_management_and_audit_calls(api):
     tm = sdk.TaskManagementApi(api)
     workbin = tm.post_taskmanagement_workbins(new(sdk.WorkbinCreate, name="Invoices"))

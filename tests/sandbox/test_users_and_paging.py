@@ -20,7 +20,9 @@ def test_user_routing_skills(sandbox):
     base = sandbox.url + "/api/v2/users/{0}/routingskills".format(user["id"])
     skills = [s.post(sandbox.url + "/api/v2/routing/skills", json={"name": "S{0:02d}".format(i)}).json()["id"]
               for i in range(51)]
-    assert s.post(base, json={"id": skills[0], "proficiency": 3}).json()["proficiency"] == 3
+    added = s.post(base, json={"id": skills[0], "proficiency": 3}).json()
+    assert added["proficiency"] == 3
+    assert added["selfUri"] == "/api/v2/users/{0}/routingskills/{1}".format(user["id"], skills[0])
     assert s.post(base, json={"id": skills[1], "proficiency": 6}).status_code == 400
     assert s.put(base + "/" + skills[0], json={"proficiency": 4.5}).json()["proficiency"] == 4.5
     assert s.patch(base + "/bulk", json=[{"id": k, "proficiency": 1} for k in skills]).status_code == 400
