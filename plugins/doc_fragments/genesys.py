@@ -69,6 +69,10 @@ options:
     type: int
     default: 10
 notes:
+  - A connection option the task does not set, neither in its arguments nor through C(module_defaults) (group
+    C(cxops.genesys.genesys)), takes the value of the variable C(genesys_<option>), for example
+    C(genesys_client_secret) or C(genesys_token_pool_size); then of its environment variable. The roles and
+    C(site.yml) rely on this, so a play of one's own needs no C(module_defaults).
   - Tokens obtained with client credentials are cached for their lifetime in a file readable by its owner only
     (under C(~/.cache/cxops.genesys/tokens), or the folder named by E(CXOPS_GENESYS_TOKEN_CACHE)), so a playbook
     asks for one token per org, not one per task. The cache holds no client secret.

@@ -29,7 +29,7 @@ SETTLE_AFTER = 3  # seconds a listing may lag behind a create, before a lost cre
 SETTLE_ROUNDS = 3  # looks (and creates again) for a create whose answer was lost
 CONFLICT_RETRIES = 2  # a full replace answered 409 (changed meanwhile) is re-read, merged and sent again this often
 DONE = {"create": "created", "update": "updated", "delete": "deleted", "unchanged": "unchanged", "skip": "skipped",
-        "invalid": "invalid", "failed": "failed", "terminate": "terminated"}
+        "invalid": "invalid", "failed": "failed", "terminate": "terminated", "adopt": "adopted"}
 NO_WRITE = ("unchanged", "skip", "invalid", "failed")
 
 
@@ -391,12 +391,19 @@ class Engine:
                 after.setdefault(opt, None)
         return after
 
-    def read(self, names=None):
+    def read(self, names=None, include=()):
+        """Objects in module form, with the associations named in `include` (read concurrently)."""
         objects = self.spec.list(self.client)
         if names is not None:
             wanted = set(names)
             objects = [o for o in objects if o.get("name") in wanted]
-        return [self.view(o) for o in objects]
+        views = [self.view(o) for o in objects]
+        jobs = [(index, option) for index in range(len(objects)) for option in include]
+        found = self._each(lambda job: self.spec.associations[job[1]].read(self.client, self.refs, objects[job[0]]),
+                           jobs)
+        for (index, option), value in zip(jobs, found):
+            views[index][option] = value
+        return views
 
     # --- the pipeline ------------------------------------------------------------------------
     def ensure(self, items, purge=False, max_deletions=0, single=False, fail_fast=False, invalid=None):
@@ -897,7 +904,7 @@ class Engine:
     def _finish(self, step, obj, before):
         """After the object's own write: remember it, write its associations, follow it, report it."""
         self._remember(step["key"], obj)
-        if step["action"] == "create" and self.journal:
+        if step["action"] in ("create", "adopt") and self.journal:  # exists now, whatever a listing says
             self.journal.record(self.kind, "created", obj)
         if step["action"] == "create" and not self.spec.unique_key:
             self._created.append((step, obj, time.time()))
@@ -944,11 +951,14 @@ class Engine:
                         step["current"] = found
                         step["changes"] = self.changes(step["item"], self.spec.view(self, found))
                         obj = self._update(step) if step["changes"] else found
-                        step["current"] = None  # reported as created: this run's create was applied
+                        if isinstance(error, ConflictError):  # refused as taken: another run created it
+                            step["action"] = "adopt"
+                        else:  # an answer lost on the way: this run's create was applied
+                            step["current"] = None
                 except (UncertainWriteError, ConflictError) as exc:
                     unsettled.append((step, time.time(), exc))
                     continue
-                results[id(step)] = self._finish(step, obj, None)
+                results[id(step)] = self._finish(step, obj, self._before(step) if step["action"] == "adopt" else None)
         if unsettled:
             error = unsettled[-1][2]
             error.message = "Could not confirm the creation of {0} {1} after {2} attempts: {3}".format(
@@ -991,8 +1001,9 @@ class Engine:
         summary = dict((k, 0) for k in self.spec.outcomes)
         diff = []
         for r in results:
-            summary[r[self.spec.action_key]] += 1
-            if r[self.spec.action_key] in ("created", "updated", "deleted", "terminated"):
+            summary[r[self.spec.action_key]] = summary.get(r[self.spec.action_key], 0) + 1
+            if r[self.spec.action_key] in ("created", "updated", "deleted", "terminated") or \
+                    r[self.spec.action_key] == "adopted" and r.get("before") != r.get("after"):
                 header = self.spec.header(r)
                 diff.append(dict(before=_diffable(r["before"]), after=_diffable(r["after"]),
                                  before_header=header, after_header=header))

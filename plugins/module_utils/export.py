@@ -10,13 +10,14 @@ __metaclass__ = type
 
 from ansible.module_utils.common.yaml import SafeDumper, yaml_dump
 
-from ansible_collections.cxops.genesys.plugins.module_utils.agents import UserSkills
+from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentSkillsSpec
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.references import References
-from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
+    LanguageSpec, QueueSpec, SkillSpec, WrapupCodeSpec)
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
-VARIABLES = (("genesys_skills", SkillSpec()), ("genesys_wrapup_codes", WrapupCodeSpec()),
+VARIABLES = (("genesys_languages", LanguageSpec()), ("genesys_skills", SkillSpec()), ("genesys_wrapup_codes", WrapupCodeSpec()),
              ("genesys_queues", QueueSpec()), ("genesys_workbins", WorkbinSpec()), ("genesys_worktypes", WorktypeSpec()))
 
 
@@ -24,24 +25,24 @@ def export(client):
     refs = References(client)
     out = {}
     for variable, spec in VARIABLES:
-        engine = Engine(client, spec, references=refs)
         items = []
-        for obj in spec.list(client):
-            item = engine.view(obj)
+        for item in Engine(client, spec, references=refs).read(include=spec.associations):
             item.pop("id")
-            for option, association in spec.associations.items():
-                item[option] = [_drop_ids(v) for v in association.read(client, refs, obj)]
+            for option in spec.associations:
+                item[option] = [_drop_ids(v) for v in item[option]]
             items.append(_prune(item))
         out[variable] = sorted(items, key=lambda i: i["name"])
-    refs.load("user")
     out["genesys_agents"] = []
-    for user in sorted(refs.objects["user"].values(), key=lambda u: u["email"]):
+    for user in sorted(AgentSkillsSpec().list(client), key=lambda u: u.get("email") or ""):
         if user.get("state") != "active":
             continue
-        skills = UserSkills().read(client, refs, user)
-        if skills:
-            out["genesys_agents"].append({"user": user["email"], "skills": [
-                {"name": n, "proficiency": p} for n, p in sorted(skills.items())]})
+        agent = {"user": user["email"]}
+        for option, association in AgentSkillsSpec.associations.items():
+            held = association.read(client, refs, user)
+            if held:
+                agent[option] = [{"name": n, "proficiency": p} for n, p in sorted(held.items())]
+        if len(agent) > 1:
+            out["genesys_agents"].append(agent)
     return out
 
 

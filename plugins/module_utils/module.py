@@ -13,6 +13,7 @@ import os
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.errors import UnsupportedError
 
 from ansible_collections.cxops.genesys.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, TOKEN_POOL_SIZE, GenesysClient, default_cache_dir)
@@ -77,7 +78,8 @@ def validate_items(items, item_spec):
         result = validator.validate(item)
         valid.append(dict(item, **result.validated_parameters))
         if result.error_messages:
-            errors[index] = list(result.error_messages)
+            errors[index] = [("Unsupported parameters: " if isinstance(e, UnsupportedError) else "") + e.msg
+                             for e in result.errors.errors]
     return valid, errors
 
 
@@ -201,10 +203,13 @@ def run_reader_module(argument_spec, read, module_class=None, **constraints):
 
 
 def run_info_module(spec, module_class=None):
-    """An _info module: one object by name, several by names, or all of them."""
+    """An _info module: one object by name, several by names, or all of them; with the associations
+    (a queue's members, its wrap-up codes) named in `include`, for a spec that has some."""
     def read(call, p):
         names = [p["name"]] if p["name"] else p["names"]
-        return dict(objects=Engine(call.client, spec, references=call.references).read(names))
+        return dict(objects=Engine(call.client, spec, references=call.references).read(names, p.get("include") or ()))
 
-    run_reader_module(dict(name=dict(type="str"), names=dict(type="list", elements="str")), read, module_class,
-                      mutually_exclusive=[("name", "names")])
+    args = dict(name=dict(type="str"), names=dict(type="list", elements="str"))
+    if spec.associations:
+        args["include"] = dict(type="list", elements="str", default=[], choices=sorted(spec.associations))
+    run_reader_module(args, read, module_class, mutually_exclusive=[("name", "names")])

@@ -16,7 +16,8 @@ from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentS
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
-from ansible_collections.cxops.genesys.plugins.module_utils.routing import QueueSpec, SkillSpec, WrapupCodeSpec
+from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
+    LanguageSpec, QueueSpec, SkillSpec, WrapupCodeSpec)
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
 # kind: (spec, limit namespace, limit key)
@@ -29,7 +30,7 @@ KINDS = {
 }
 
 # The org's whole desired state, in the order site.yml converges it.
-STATE_KINDS = (("skill", SkillSpec), ("wrapup_code", WrapupCodeSpec), ("queue", QueueSpec), ("agent", AgentSkillsSpec),
+STATE_KINDS = (("language", LanguageSpec), ("skill", SkillSpec), ("wrapup_code", WrapupCodeSpec), ("queue", QueueSpec), ("agent", AgentSkillsSpec),
                ("workbin", WorkbinSpec), ("worktype", WorktypeSpec))
 
 ARGUMENTS = dict(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),

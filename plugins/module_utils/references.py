@@ -30,7 +30,7 @@ class References:
     }
 
     # Kinds the collection creates: a name not listed yet may have been created a moment ago.
-    LAGGING = ("skill", "wrapup_code", "queue", "workbin", "worktype")
+    LAGGING = ("skill", "language", "wrapup_code", "queue", "workbin", "worktype")
 
     def __init__(self, client, planned=None, journal=None):
         self.client = client

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, cxops.genesys contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Routing resource specs (skills, wrap-up codes, queues): what each is in the API, declared once and
+"""Routing resource specs (skills, languages, wrap-up codes, queues): what each is in the API, declared once and
 shared by its module, its _info module and any other entry point."""
 
 from __future__ import absolute_import, division, print_function
@@ -30,6 +30,21 @@ class SkillSpec(ResourceSpec):
 
     def update(self, client, current, body):
         return client.request("PATCH", "{0}/{1}".format(self.path, current["id"]), body=body)
+
+
+class LanguageSpec(ResourceSpec):
+    """Routing languages (language skills): created with {name}; the API has no update and no rename;
+    deletion is soft, as a skill's, so a listed language with state "deleted" is absent."""
+
+    kind = "language"
+    ref_kind = "language"
+    renamable = False
+    path = "/api/v2/routing/languages"
+    page_size = 100  # as References lists them; the largest size that works is unverified
+    fields = {}
+
+    def is_absent(self, obj):
+        return obj.get("state") == "deleted"
 
 
 class WrapupCodeSpec(ResourceSpec):

@@ -12,10 +12,10 @@ module: genesys_export
 short_description: Export a Genesys Cloud org's configuration as the roles' variables
 version_added: 0.1.0
 description:
-  - Reads the org's skills, wrap-up codes, queues (with their direct members and wrap-up codes), agents' skills,
-    workbins and worktypes (with their statuses), and returns them in exactly the variable format of the roles
-    (C(genesys_skills), C(genesys_wrapup_codes), C(genesys_queues), C(genesys_agents), C(genesys_workbins),
-    C(genesys_worktypes)), with references by name.
+  - Reads the org's routing languages, skills, wrap-up codes, queues (with their direct members and wrap-up codes),
+    agents' skills and languages, workbins and worktypes (with their statuses), and returns them in exactly the
+    variable format of the roles (C(genesys_languages), C(genesys_skills), C(genesys_wrapup_codes), C(genesys_queues),
+    C(genesys_agents), C(genesys_workbins), C(genesys_worktypes)), with references by name.
   - Running C(playbooks/site.yml) in check mode on the export, against the same org, reports no change.
   - C(playbooks/export.yml) writes it to C(host_vars/<org>/) of the inventory, from RV(yaml).
   - Strings come from the org, where anyone with admin rights may write C({{ ... }}) into a name or a description.

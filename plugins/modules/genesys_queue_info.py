@@ -13,7 +13,9 @@ short_description: Read Genesys Cloud routing queues
 version_added: 0.1.0
 description:
   - Read one routing queue by name, several by names, or all of them, with references by name.
-  - Uses one paged listing, whatever the number of names. Members and wrap-up codes are not read.
+  - Uses one paged listing, whatever the number of names.
+  - Members and wrap-up codes are read only when O(include) names them, one request per queue and kind (run
+    concurrently).
 author:
   - cxops.genesys contributors (@cxops)
 options:
@@ -24,6 +26,14 @@ options:
     description: Names of the routing queues to read. All of them when neither O(name) nor O(names) is set.
     type: list
     elements: str
+  include:
+    description:
+      - The queues' sub-resources to read too, in the same shape as the options of M(cxops.genesys.genesys_queue).
+      - V(members) are the direct members by email with their ring numbers; V(wrapup_codes) are names.
+    type: list
+    elements: str
+    choices: [members, wrapup_codes]
+    default: []
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.INFO_ATTRIBUTES
@@ -32,11 +42,17 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Read every routing queue
   cxops.genesys.genesys_queue_info:
-  register: all_skills
+  register: all_queues
 
 - name: Read two routing queues
   cxops.genesys.genesys_queue_info:
     names: [Support EN, Billing]
+
+- name: Read a queue with its members and wrap-up codes
+  cxops.genesys.genesys_queue_info:
+    name: Support EN
+    include: [members, wrapup_codes]
+  register: support
 """
 
 RETURN = r"""
@@ -45,7 +61,8 @@ objects:
   returned: always
   type: list
   elements: dict
-  sample: [{id: 3b0e..., name: Support EN, division: Support, skill_evaluation_method: BEST}]
+  sample: [{id: 3b0e..., name: Support EN, division: Support, skill_evaluation_method: BEST,
+            members: [{user: alice@acme.example, ring_number: 1}], wrapup_codes: [Resolved]}]
 api_requests:
   description: Requests this call sent, token requests, retries and throttled answers.
   returned: always

@@ -9,15 +9,18 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: genesys_user_skills
-short_description: Manage the routing skills of Genesys Cloud agents
+short_description: Manage the routing skills and languages of Genesys Cloud agents
 version_added: 0.1.0
 description:
-  - Assigns routing skills, by name and with a proficiency, to users, by email; one user or many in one call.
-  - Users are listed once per call, with their skills where the API returns them; a user listed without them is read
-    on its own.
-  - Writes use the bulk endpoints, at most 50 skills per request. V(additive) adds or updates the listed skills and
+  - Assigns routing skills and routing languages, by name and with a proficiency, to users, by email; one user or
+    many in one call. Skills and languages are managed independently, so an item that leaves out O(languages) leaves
+    the user's languages as they are, and the same for O(skills).
+  - Users are listed once per call, with their skills and languages where the API returns them; a user listed without
+    them is read on its own.
+  - Writes use the bulk endpoints, at most 50 assignments per request. V(additive) adds or updates the listed ones and
     removes none; V(authoritative) makes the list the user's whole set, and its removals count against
-    O(max_deletions).
+    O(max_deletions). The API has no bulk replace for languages, so each language an authoritative list removes is
+    one DELETE.
   - Inactive and deleted users are skipped with a warning that names them; they never fail the run. An email that
     no user has fails the call before anything is written.
 author:
@@ -45,21 +48,41 @@ options:
     type: str
     choices: [additive, authoritative]
     default: additive
+  languages:
+    description: The user's routing languages (see M(cxops.genesys.genesys_language)).
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description: Name of the language.
+        type: str
+        required: true
+      proficiency:
+        description: Proficiency, 0 to 5.
+        type: float
+        required: true
+  languages_mode:
+    description:
+      - V(additive) adds or updates the listed languages; V(authoritative) also removes the user's other languages.
+    type: str
+    choices: [additive, authoritative]
+    default: additive
   items:
     description:
-      - Users to manage in one call, each with C(user), C(skills) and C(mode) as above.
+      - Users to manage in one call, each with C(user), C(skills), C(mode), C(languages) and C(languages_mode) as
+        above.
     type: list
     elements: dict
   max_deletions:
     description:
-      - The most skill assignments this call may remove (in V(authoritative) mode); more fail the call before
-        anything is written.
+      - The most skill and language assignments this call may remove (in V(authoritative) mode); more fail the call
+        before anything is written.
     type: int
     default: 0
   planned:
     description:
-      - In check mode, names of skills that earlier tasks of the same run would create (key V(skill)); a reference
-        to one of them is predicted instead of refused. Ignored outside check mode.
+      - In check mode, names of skills and languages that earlier tasks of the same run would create (keys V(skill)
+        and V(language)); a reference to one of them is predicted instead of refused. Ignored outside check mode.
     type: dict
 extends_documentation_fragment:
   - cxops.genesys.genesys
@@ -73,7 +96,9 @@ EXAMPLES = r"""
       - user: alice@example.com
         skills:
           - {name: Billing, proficiency: 4}
-          - {name: Spanish, proficiency: 2.5}
+        languages:
+          - {name: English, proficiency: 5}
+          - {name: Spanish, proficiency: 3}
       - user: bob@example.com
         mode: authoritative
         skills:
@@ -83,13 +108,14 @@ EXAMPLES = r"""
 
 RETURN = r"""
 changed:
-  description: Whether any user's skills changed (or would, in check mode).
+  description: Whether any user's skills or languages changed (or would, in check mode).
   returned: always
   type: bool
 results:
   description:
     - One entry per user, in the order given, with C(user), C(action) (updated, unchanged or skipped), and its
-      skills before and after under C(before.skills) and C(after.skills) (skill name to proficiency).
+      skills and languages before and after under C(before.skills), C(after.skills), C(before.languages) and
+      C(after.languages) (name to proficiency).
   returned: always
   type: list
   elements: dict

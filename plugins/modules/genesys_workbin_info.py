@@ -32,7 +32,7 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Read every workbin
   cxops.genesys.genesys_workbin_info:
-  register: all_skills
+  register: all_workbins
 
 - name: Read two workbins
   cxops.genesys.genesys_workbin_info:

@@ -14,7 +14,7 @@ version_added: 0.1.0
 description:
   - Read one worktype by name, several by names, or all of them, with references by name.
   - Uses one cursor query, whatever the number of names.
-  - Statuses are not read; M(cxops.genesys.genesys_worktype) manages them.
+  - Statuses are read only when O(include) names them, one request per worktype (run concurrently).
 author:
   - cxops.genesys contributors (@cxops)
 options:
@@ -25,6 +25,14 @@ options:
     description: Names of the worktypes to read. All of them when neither O(name) nor O(names) is set.
     type: list
     elements: str
+  include:
+    description:
+      - The worktypes' sub-resources to read too, in the same shape as the options of
+        M(cxops.genesys.genesys_worktype). V(statuses) are the worktype's statuses with their destinations by name.
+    type: list
+    elements: str
+    choices: [statuses]
+    default: []
 extends_documentation_fragment:
   - cxops.genesys.genesys
   - cxops.genesys.genesys.INFO_ATTRIBUTES
@@ -33,11 +41,16 @@ extends_documentation_fragment:
 EXAMPLES = r"""
 - name: Read every worktype
   cxops.genesys.genesys_worktype_info:
-  register: all_skills
+  register: all_worktypes
 
 - name: Read two worktypes
   cxops.genesys.genesys_worktype_info:
     names: [Invoice Discrepancy, Refund]
+
+- name: Read a worktype with its statuses
+  cxops.genesys.genesys_worktype_info:
+    name: Invoice Discrepancy
+    include: [statuses]
 """
 
 RETURN = r"""

@@ -19,6 +19,7 @@ import os
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
+from ansible.module_utils.errors import UnsupportedError
 
 
 class ModuleExit(Exception):
@@ -36,7 +37,8 @@ class ControllerModule:
 
     shares_sessions = True
 
-    def __init__(self, args, check_mode, diff, progress, argument_spec, supports_check_mode=False, **constraints):
+    def __init__(self, name, args, check_mode, diff, progress, argument_spec, supports_check_mode=False,
+                 **constraints):
         self.check_mode = check_mode
         self.progress = progress
         self._diff = diff
@@ -45,6 +47,9 @@ class ControllerModule:
         self._no_log_values = validated._no_log_values
         self.params = validated.validated_parameters
         if validated.error_messages:
+            first = validated.errors.errors[0]
+            if isinstance(first, UnsupportedError):  # AnsibleModule's wording
+                self.fail_json(msg="Unsupported parameters for ({0}) module: {1}".format(name, first.msg))
             self.fail_json(msg="; ".join(validated.error_messages))
         if check_mode and not supports_check_mode:
             self.fail_json(msg="This module does not support check mode")

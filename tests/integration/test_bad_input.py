@@ -9,9 +9,10 @@ from integration.conftest import writes
 pytestmark = pytest.mark.badinput
 
 LONG = "x" * 300
-RESOURCES = ["genesys_skill", "genesys_wrapper", "genesys_queue", "genesys_workbin", "genesys_worktype"]
-INFOS = ["genesys_skill_info", "genesys_wrapper_info", "genesys_queue_info", "genesys_workbin_info",
-         "genesys_worktype_info"]
+RESOURCES = ["genesys_skill", "genesys_language", "genesys_wrapper", "genesys_queue", "genesys_workbin",
+             "genesys_worktype"]
+INFOS = ["genesys_skill_info", "genesys_language_info", "genesys_wrapper_info", "genesys_queue_info",
+         "genesys_workbin_info", "genesys_worktype_info"]
 # The smallest valid arguments of each module, that the connection cases are added to.
 VALID = dict(
     [(m, {"name": "Valid"}) for m in RESOURCES + INFOS]
@@ -28,7 +29,8 @@ def case(case_id, module, args, *expected, connection=None):
 
 
 for module in sorted(VALID):
-    case(module + "-unknown-option", module, dict(VALID[module], colour="red"), "colour", "Supported parameters")
+    case(module + "-unknown-option", module, dict(VALID[module], colour="red"),
+         "Unsupported parameters for (cxops.genesys.{0}) module: colour".format(module), "Supported parameters")
     case(module + "-no-credentials", module, VALID[module], "client_id", "access_token",
          connection={"client_id": None, "client_secret": None})
     case(module + "-wrong-secret", module, VALID[module], "Authentication failed", "invalid_client",
@@ -47,6 +49,8 @@ for module in RESOURCES:
     case(module + "-purge-without-items", module, {"name": "Alpha", "purge": True}, "purge needs items")
     case(module + "-purge-over-max-deletions", module, {"items": [{"name": "Valid"}], "purge": True},
          "Refusing to delete", "max_deletions is 0")
+    case(module + "-unknown-item-option", module, {"items": [{"name": "Alpha", "colour": "red"}]},
+         "items[0] (Alpha): Unsupported parameters: colour", "Supported parameters")
     case(module + "-bad-item", module, {"items": [{"name": "Alpha"}, {"name": "Beta", "state": "maybe"}]},
          "items[1] (Beta)", "state", "present, absent")
 for module in ["genesys_skill", "genesys_wrapper", "genesys_queue", "genesys_workbin", "genesys_worktype"]:

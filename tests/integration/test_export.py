@@ -42,8 +42,9 @@ def test_export_round_trip_reports_zero_changes(sandbox, site, tmp_path):
     exported = site(inventory=str(inventory), playbook="playbooks/export.yml")
     assert exported.rc == 0, exported.stdout
     data = load((inventory / "host_vars" / "acme-us" / "exported.yml").read_text())
-    assert sorted(data) == ["genesys_agents", "genesys_queues", "genesys_skills", "genesys_workbins",
-                            "genesys_worktypes", "genesys_wrapup_codes"]
+    assert sorted(data) == ["genesys_agents", "genesys_languages", "genesys_queues", "genesys_skills",
+                            "genesys_workbins", "genesys_worktypes", "genesys_wrapup_codes"]
+    assert {"name": "French"} in data["genesys_languages"]
     returns = next(q for q in data["genesys_queues"] if q["name"] == "Returns")
     assert returns["division"] == "Sales" and returns["enable_transcription"] is True
     assert returns["members"] == [{"user": "carol@acme.example", "ring_number": 1}]

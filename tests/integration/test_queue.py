@@ -260,6 +260,26 @@ def test_check_mode_over_300_queues_reads_only_what_the_options_need(sandbox, pl
     assert len(routes) == 1 + 300
 
 
+def test_info_reads_members_and_wrapup_codes_only_when_asked(sandbox, play):
+    members = [{"user": "alice@acme.example", "ring_number": 2}, {"user": "bob@acme.example", "ring_number": 1}]
+    assert play(setup_tasks() + [queue_task(items=[
+        {"name": "Support EN", "members": members, "wrapup_codes": ["Resolved", "Escalated"]},
+        {"name": "Billing", "members": members[:1]}])]).rc == 0
+    start = len(sandbox.journal())
+    info = play([{"name": "info", "cxops.genesys.genesys_queue_info": {
+        "names": ["Support EN", "Billing"], "include": ["members", "wrapup_codes"]}},
+                 {"name": "plain", "cxops.genesys.genesys_queue_info": {"name": "Billing"}}])
+    found = dict((q["name"], q) for q in info.result("info")["objects"])
+    assert sorted(found["Support EN"]["members"], key=lambda m: m["user"]) == members
+    assert sorted(found["Support EN"]["wrapup_codes"]) == ["Escalated", "Resolved"]
+    assert found["Billing"]["members"] == members[:1] and found["Billing"]["wrapup_codes"] == []
+    plain = info.result("plain")["objects"][0]
+    assert "members" not in plain and "wrapup_codes" not in plain
+    reads = [e["template"] for e in sandbox.journal(start) if e["template"].startswith("/api/v2/routing/queues/")]
+    assert sorted(reads) == sorted(["/api/v2/routing/queues/{queue_id}/members",
+                                    "/api/v2/routing/queues/{queue_id}/wrapupcodes"] * 2)
+
+
 def test_items_purge_and_info(sandbox, play):
     assert play([queue_task(items=[{"name": "A"}, {"name": "B", "description": "b"}])]).rc == 0
     info = play([{"name": "info", "cxops.genesys.genesys_queue_info": {"name": "B"}}])

@@ -21,6 +21,12 @@ def test_site_converges_both_orgs_in_dependency_order(sandbox, site):
              and e["method"] == "POST" and e["template"].count("/") == 4]
     kinds = [k[1] if k[0] == "routing" else k[1] for k in order]
     assert kinds.index("skills") < kinds.index("wrapupcodes") < kinds.index("queues") < kinds.index("workbins")
+    languages = dict((x["name"], x["id"]) for x in sandbox.objects("languages", "acme-eu"))
+    users = dict((u["email"], u["id"]) for u in sandbox.admin("GET", "/orgs/acme-eu/users").values())
+    held = sandbox.objects("user_languages", "acme-eu")
+    assert held[users["bernd@acme-eu.example"]] == {
+        languages["Dutch"]: {"proficiency": 5, "state": "active"},
+        languages["German"]: {"proficiency": 3, "state": "active"}}, "a language created earlier in the same run"
     again = site("--check", "--diff")
     assert again.rc == 0 and again.stats("acme-us")["changed"] == 0 and again.stats("acme-eu")["changed"] == 0
     assert site().stats("acme-us")["changed"] == 0
