@@ -15,7 +15,7 @@ description:
   - At the end of a run, shows for each inventory host (org) the objects created, adopted, updated, deleted and
     unchanged per type, and the API requests the collection's modules made (with token requests, retries and
     throttled answers). Each item of a loop counts.
-  - A run in check mode is marked as a plan (C(mode=plan) in the JSON): its counts are what the run would do.
+  - A run in check mode is marked as a plan (C(mode=plan) in the JSON), whose counts are what the run would do.
   - An object whose create was refused because another run had just created it counts as adopted, not created.
   - Each type has one name, the module's, whatever alias a task used (V(wrapper) for M(cxops.genesys.genesys_wrapper)
     and its alias C(genesys_wrapup_code)).

@@ -22,8 +22,8 @@ class UserRouting(Association):
     replaces = False  # True: a bulk PUT replaces every assignment; otherwise a removal is a DELETE each
 
     def argument_spec(self):
-        return {self.option: dict(type="list", elements="dict", options=dict(
-                    name=dict(type="str", required=True), proficiency=dict(type="float", required=True))),
+        held = dict(name=dict(type="str", required=True), proficiency=dict(type="float", required=True))
+        return {self.option: dict(type="list", elements="dict", options=held),
                 self.mode_option: dict(type="str", choices=["additive", "authoritative"], default="additive")}
 
     def validate(self, refs, item):
@@ -121,4 +121,3 @@ class AgentSkillsSpec(ResourceSpec):
         if current.get("state") != "active":
             return "skipped {0} user {1}".format(current.get("state"), current.get("email"))
         return None
-

@@ -1001,9 +1001,10 @@ class Engine:
         summary = dict((k, 0) for k in self.spec.outcomes)
         diff = []
         for r in results:
-            summary[r[self.spec.action_key]] = summary.get(r[self.spec.action_key], 0) + 1
-            if r[self.spec.action_key] in ("created", "updated", "deleted", "terminated") or \
-                    r[self.spec.action_key] == "adopted" and r.get("before") != r.get("after"):
+            action = r[self.spec.action_key]
+            summary[action] = summary.get(action, 0) + 1  # "adopted" only when it happens
+            if action in ("created", "updated", "deleted", "terminated") or \
+                    action == "adopted" and r.get("before") != r.get("after"):
                 header = self.spec.header(r)
                 diff.append(dict(before=_diffable(r["before"]), after=_diffable(r["after"]),
                                  before_header=header, after_header=header))

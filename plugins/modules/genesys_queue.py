@@ -870,7 +870,10 @@ results:
       description: The queue after; null when it was deleted.
       type: dict
 summary:
-  description: How many queues were created, updated, deleted and left unchanged; and adopted, when a create was refused because another run had just created the object, which is then used.
+  description:
+    - How many queues were created, updated, deleted and left unchanged.
+    - And how many were adopted, when a create was refused because another run had just created the object,
+      which is then used.
   returned: always
   type: dict
   sample: {created: 1, updated: 2, deleted: 0, unchanged: 40}

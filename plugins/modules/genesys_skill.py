@@ -75,7 +75,10 @@ results:
       description: The skill after; null when it was deleted. Its id is null for a skill check mode would create.
       type: dict
 summary:
-  description: How many skills were created, updated, deleted and left unchanged; and adopted, when a create was refused because another run had just created the object, which is then used.
+  description:
+    - How many skills were created, updated, deleted and left unchanged.
+    - And how many were adopted, when a create was refused because another run had just created the object,
+      which is then used.
   returned: always
   type: dict
   sample: {created: 1, updated: 0, deleted: 0, unchanged: 3}

@@ -89,8 +89,8 @@ def test_site_runs_as_an_awx_job_and_leaks_no_secret(sandbox, installed_collecti
 
 
 @pytest.mark.parametrize("export_dir", [None, "export"])
-def test_export_without_inventory_dir_never_writes_inside_the_collection(sandbox, installed_collection, tmp_path,
-                                                                          export_dir):
+def test_export_without_inventory_dir_never_writes_inside_the_collection(
+        sandbox, installed_collection, tmp_path, export_dir):
     before = sorted(p for p in installed_collection.rglob("*"))
     extra = {"genesys_export_dir": str(tmp_path / export_dir)} if export_dir else {}
     path = private_data_dir(tmp_path / "job", sandbox, installed_collection, extra)

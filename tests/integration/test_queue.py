@@ -266,8 +266,8 @@ def test_info_reads_members_and_wrapup_codes_only_when_asked(sandbox, play):
         {"name": "Support EN", "members": members, "wrapup_codes": ["Resolved", "Escalated"]},
         {"name": "Billing", "members": members[:1]}])]).rc == 0
     start = len(sandbox.journal())
-    info = play([{"name": "info", "cxops.genesys.genesys_queue_info": {
-        "names": ["Support EN", "Billing"], "include": ["members", "wrapup_codes"]}},
+    both = {"names": ["Support EN", "Billing"], "include": ["members", "wrapup_codes"]}
+    info = play([{"name": "info", "cxops.genesys.genesys_queue_info": both},
                  {"name": "plain", "cxops.genesys.genesys_queue_info": {"name": "Billing"}}])
     found = dict((q["name"], q) for q in info.result("info")["objects"])
     assert sorted(found["Support EN"]["members"], key=lambda m: m["user"]) == members
