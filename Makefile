@@ -30,7 +30,7 @@ pytest: venv
 	$(BIN)/python -m pytest -n 2 tests
 
 # The oldest supported ansible-core (requires_ansible in meta/runtime.yml) runs site.yml, the export round
-# trip and the pipeline's tests, through the same one action plugin.
+# trip, the pipeline's tests and the run summary, through the same one action plugin.
 OLDEST := .venv-oldest
 $(OLDEST)/.installed: requirements/oldest.txt sandbox/pyproject.toml
 	$(PYTHON) -m venv $(OLDEST)
@@ -41,7 +41,7 @@ $(OLDEST)/.installed: requirements/oldest.txt sandbox/pyproject.toml
 oldest-core: $(OLDEST)/.installed
 	$(OLDEST)/bin/ansible --version | head -1
 	$(OLDEST)/bin/python -m pytest -n 2 -p no:cacheprovider tests/integration/test_site.py \
-		tests/integration/test_export.py tests/integration/test_pipeline.py
+		tests/integration/test_export.py tests/integration/test_pipeline.py tests/integration/test_summary.py
 
 # The benchmark at its default size (on demand; about 20 minutes): report in benchmarks/results/.
 bench: venv
