@@ -20,6 +20,7 @@ from ansible.utils.display import Display
 
 from ansible_collections.cxops.genesys.plugins.plugin_utils.controller import ControllerModule, ModuleExit, environment
 
+MODULES = {}  # (task action, collections) -> the module's code, within one worker process
 CONNECTION_OPTIONS = ("region", "api_url", "client_id", "client_secret", "access_token", "validate_certs",
                       "allow_http", "timeout", "token_pool_size")
 
@@ -36,14 +37,7 @@ class ActionModule(ActionBase):
         if self._connection.transport != "local":
             result.update(self._execute_module(module_name=self._task.action, module_args=args, task_vars=task_vars))
             return result
-        # The module's own name, also when the task used a redirected alias (genesys_wrapup_code).
-        found = self._shared_loader_obj.module_loader.find_plugin_with_context(
-            self._task.action, collection_list=self._task.collections)
-        name = (found.resolved_fqcn or self._task.action).rsplit(".", 1)[-1]
-        try:
-            module = importlib.import_module("ansible_collections.cxops.genesys.plugins.modules." + name)
-        except ImportError as exc:
-            raise AnsibleActionFail("No cxops.genesys module {0}: {1}".format(name, exc))
+        module = self._module()
         module_class = functools.partial(ControllerModule, self._task.action, args, bool(self._task.check_mode),
                                          bool(self._task.diff), self._progress)
         try:
@@ -52,7 +46,21 @@ class ActionModule(ActionBase):
         except ModuleExit as done:
             result.update(done.result)
             return result
-        raise AnsibleActionFail("Module {0} ended without a result".format(name))
+        raise AnsibleActionFail("Module {0} ended without a result".format(self._task.action))
+
+    def _module(self):
+        """The module's own code, also when the task used a redirected alias (genesys_wrapup_code);
+        found once per action in a worker process, not once per loop item."""
+        key = (self._task.action, tuple(self._task.collections or ()))
+        if key not in MODULES:
+            found = self._shared_loader_obj.module_loader.find_plugin_with_context(
+                self._task.action, collection_list=self._task.collections)
+            name = (found.resolved_fqcn or self._task.action).rsplit(".", 1)[-1]
+            try:
+                MODULES[key] = importlib.import_module("ansible_collections.cxops.genesys.plugins.modules." + name)
+            except ImportError as exc:
+                raise AnsibleActionFail("No cxops.genesys module {0}: {1}".format(name, exc))
+        return MODULES[key]
 
     def _with_connection_variables(self, task_vars):
         args = dict(self._task.args)

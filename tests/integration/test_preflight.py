@@ -67,3 +67,16 @@ def test_staged_rollout_stops_at_the_first_failing_org(sandbox, site):
     assert run.rc != 0
     assert writes(sandbox.journal(start)) == [], "acme-us failed its org pin, so acme-eu never started"
     assert "acme-eu" not in run.data["stats"] or run.data["stats"]["acme-eu"]["changed"] == 0
+
+
+def test_one_failing_org_does_not_stop_the_others_unless_told(sandbox, site):
+    start = len(sandbox.journal())
+    run = site("-e", "genesys_org_name=acme-eu")  # acme-us fails its org pin
+    assert run.rc != 0 and run.data["stats"]["acme-us"]["failures"] == 1
+    assert run.data["stats"]["acme-eu"]["changed"] > 0
+    orgs = set(e["org"] for e in writes(sandbox.journal(start)))
+    assert orgs == {"acme-eu"}, "acme-eu converged; acme-us wrote nothing"
+    sandbox.reset()
+    start = len(sandbox.journal())
+    strict = site("-e", "genesys_org_name=acme-eu", "-e", "genesys_max_fail_percentage=0")
+    assert strict.rc != 0 and writes(sandbox.journal(start)) == [], "the play stopped at the first failure"

@@ -1,12 +1,14 @@
 """The genesys_summary callback is a change record one can approve from: its counts equal what the
 sandbox's journal saw, for a loop, a dry run (marked as a plan) and a create adopted after a 409."""
 
+import concurrent.futures
 import json
 
 SKILLS = "/api/v2/routing/skills"
 
 
 def summary_run(play, tmp_path, tasks, **options):
+    tmp_path.mkdir(exist_ok=True)
     path = tmp_path / "summary-{0}.json".format(len(list(tmp_path.glob("summary-*"))))
     run = play(tasks, env={"ANSIBLE_CALLBACKS_ENABLED": "cxops.genesys.genesys_summary",
                            "CXOPS_GENESYS_SUMMARY_PATH": str(path)}, **options)
@@ -72,3 +74,24 @@ def test_a_create_refused_as_taken_counts_as_adopted(sandbox, play, tmp_path):
     assert sorted(s["name"] for s in sandbox.objects("skills")) == ["Billing", "French", "Spanish"]
     result = second.result("skills")
     assert [r["action"] for r in result["results"]] == ["adopted"] * 3 and result["changed"] is False
+
+
+def test_two_runs_started_together_count_each_skill_once_as_created(sandbox, play, tmp_path):
+    """Both runs list no skill, both create: the API takes one create per name and refuses the other
+    with 409, whose run adopts the skill. Together the summaries count what the journal saw."""
+    names = ["Billing", "Spanish", "French", "Returns"]
+    sandbox.faults(listing_lag=2.0)
+    start = len(sandbox.journal())
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda n: summary_run(play, tmp_path / str(n), [
+            {"name": "skills", "cxops.genesys.genesys_skill": {"items": [{"name": x} for x in names]}}]), range(2)))
+    sandbox.faults(listing_lag=0)
+    assert [run.rc for run, dummy in runs] == [0, 0]
+    counts = [summary["orgs"]["localhost"]["types"]["skill"] for dummy, summary in runs]
+    posts = [e for e in sandbox.journal(start) if e["method"] == "POST" and e["path"] == SKILLS]
+    created = set(e["body"]["name"] for e in posts if e["status"] < 300)
+    refused = set(e["body"]["name"] for e in posts if e["status"] == 409)
+    assert sum(c["created"] for c in counts) == len(created) == 4
+    assert sum(c["adopted"] for c in counts) == len(refused)
+    assert all(c["created"] + c["adopted"] + c["unchanged"] == 4 for c in counts)
+    assert sorted(s["name"] for s in sandbox.objects("skills")) == sorted(names)

@@ -105,6 +105,15 @@ def test_wrong_credentials_fail_clearly(sandbox, tmp_path):
     assert "wrong" not in str(err.value.to_fail_json())
 
 
+def test_an_unreachable_api_is_named_with_the_cause(tmp_path):
+    client = GenesysClient(api_url="http://127.0.0.1:9", client_id="c", client_secret="s",
+                           token_cache_dir=str(tmp_path), sleep=lambda seconds: None)
+    with pytest.raises(GenesysError) as caught:
+        client.get("/api/v2/routing/skills")
+    message = caught.value.message
+    assert "http://127.0.0.1:9" in message and "refused" in message.lower()
+
+
 def test_missing_credentials():
     with pytest.raises(AuthError, match="client_id and client_secret"):
         GenesysClient(region="us-east-1")
