@@ -53,12 +53,12 @@ class CallbackModule(CallbackBase):
     def __init__(self):
         super(CallbackModule, self).__init__()
         self.orgs = {}
-        self._names = {}  # task action -> module name
+        self._names = {}  # (task action, collections) -> module name
 
     def _record(self, result):
         """One module call: a task's result, or one item's of a loop (whose task result only gathers them)."""
         data = result._result
-        name = self._module_name(result._task.action or "")
+        name = self._module_name(result._task.action or "", result._task.collections)
         if "api_requests" not in data or not name.startswith("genesys_"):
             return
         org = self.orgs.setdefault(result._host.get_name(), {"types": {}, "api_requests": 0, "token_requests": 0,
@@ -76,12 +76,14 @@ class CallbackModule(CallbackBase):
                 counts[outcome] = counts.get(outcome, 0) + number
                 org["changes"] += number if outcome in CHANGES else 0
 
-    def _module_name(self, action):
-        """The module's own name, also for an alias (genesys_wrapup_code is genesys_wrapper)."""
-        if action not in self._names:
-            found = module_loader.find_plugin_with_context(action)
-            self._names[action] = (found.resolved_fqcn if found.resolved else action).split(".")[-1]
-        return self._names[action]
+    def _module_name(self, action, collections):
+        """The module's own name, also for an alias (genesys_wrapup_code is genesys_wrapper) or a
+        short name that a play's `collections` resolves."""
+        key = (action, tuple(collections or ()))
+        if key not in self._names:
+            found = module_loader.find_plugin_with_context(action, collection_list=collections)
+            self._names[key] = (found.resolved_fqcn if found.resolved else action).split(".")[-1]
+        return self._names[key]
 
     def v2_runner_on_ok(self, result):
         self._record(result)

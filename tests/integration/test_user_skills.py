@@ -7,11 +7,16 @@ def agents_task(**options):
     return {"name": "agents", "cxops.genesys.genesys_user_skills": options}
 
 
-def skills_of(sandbox, email):
+def held_by(sandbox, email, kind):
+    """What a user holds of a kind (skills, languages), name to proficiency, from the sandbox's state."""
     users = sandbox.objects("users")
     user_id = next(u for u, v in users.items() if v["email"] == email)
-    names = {s["id"]: s["name"] for s in sandbox.objects("skills")}
-    return {names[k]: v["proficiency"] for k, v in sandbox.objects("user_skills").get(user_id, {}).items()}
+    names = {x["id"]: x["name"] for x in sandbox.objects(kind)}
+    return {names[k]: v["proficiency"] for k, v in sandbox.objects("user_" + kind).get(user_id, {}).items()}
+
+
+def skills_of(sandbox, email):
+    return held_by(sandbox, email, "skills")
 
 
 def test_four_steps_bulk_and_inactive_users(sandbox, play):
@@ -69,10 +74,7 @@ def test_bad_input_fails_before_any_write(sandbox, play):
 
 
 def languages_of(sandbox, email):
-    users = sandbox.objects("users")
-    user_id = next(u for u, v in users.items() if v["email"] == email)
-    names = {x["id"]: x["name"] for x in sandbox.objects("languages")}
-    return {names[k]: v["proficiency"] for k, v in sandbox.objects("user_languages").get(user_id, {}).items()}
+    return held_by(sandbox, email, "languages")
 
 
 def test_languages_in_four_steps_next_to_skills(sandbox, play):
