@@ -35,9 +35,9 @@ except ImportError as exc:  # pragma: no cover - reported through missing_requir
     REQUESTS_IMPORT_ERROR = exc
 
 try:
-    from urllib.parse import urlparse
+    from urllib.parse import parse_qs, urlparse
 except ImportError:  # pragma: no cover - Python 2
-    from urlparse import urlparse
+    from urlparse import parse_qs, urlparse
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     AuthError, ConflictError, GenesysError, NotFoundError, RateLimitError, UncertainWriteError)
@@ -563,6 +563,20 @@ class GenesysClient:
             elif not page.get("nextUri") or len(batch) < page_size:
                 return entities
             number += 1
+
+    def list_cursor(self, path, params=None, page_size=100):
+        """Every entity of a GET listing paged by cursor (skill groups, teams): the `after` of each
+        page's nextUri is sent back until there is none."""
+        params = dict(params or {}, pageSize=page_size)
+        entities = []
+        while True:
+            page = self.get(path, params) or {}
+            batch = page.get("entities") or []
+            entities.extend(batch)
+            after = parse_qs(urlparse(page.get("nextUri") or "").query).get("after")
+            if not batch or not after:
+                return entities
+            params["after"] = after[0]
 
     def query_cursor(self, path, body, page_size=200):
         """Every entity of a cursor query (task management), following `after`."""

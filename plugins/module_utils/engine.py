@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import (
     ConflictError, GenesysError, InputError, NotFoundError, UncertainWriteError)
-from ansible_collections.cxops.genesys.plugins.module_utils.references import References, fold
+from ansible_collections.cxops.genesys.plugins.module_utils.references import PLANNED, References, fold
 
 MAX_NAME = 256
 PROGRESS_EVERY = 3  # seconds between the progress lines of a long call
@@ -46,17 +46,22 @@ class Field:
     `write` the dotted path written in a request body (default: `api`). Nested options (`options`)
     convert the same way, recursively. `ref` names a kind of object referenced by name in the
     module and by id in the API; `ref_shape` says whether the API holds it as {id} or as a bare id.
-    `lo`, `hi`, `maxlen`, `minitems` and `maxitems` are checked before any write. `compare` turns a
-    value into its comparable form (dates compare as instants, whatever their written form).
+    module and by id in the API; `ref_shape` says whether the API holds it as {id}, as a bare id, or by
+    its name. A `ref` that is a dict picks the kind by the value of the sibling option `ref_by` (a
+    member group's type). `lo`, `hi`, `maxlen`, `minitems` and `maxitems` are checked before any write.
+    `compare` turns a value into its comparable form (dates compare as instants, whatever their
+    written form). A Field may hold itself in its `options` (nested conditions): Ansible checks the
+    first level, the engine every level.
     """
 
     def __init__(self, api=None, type="str", ref=None, ref_shape="object", write=None, choices=None,
                  elements=None, options=None, values=None, keys=None, lo=None, hi=None, maxlen=None,
-                 minitems=None, maxitems=None, create_only=False, compare=None):
+                 minitems=None, maxitems=None, create_only=False, compare=None, ref_by=None):
         self.api = api
         self.write = write
         self.type = type
         self.ref = ref
+        self.ref_by = ref_by
         self.ref_shape = ref_shape
         self.choices = choices
         self.elements = elements
@@ -75,15 +80,24 @@ class Field:
     def write_key(self, name):
         return self.write or self.api_key(name)
 
-    def argument_spec(self):
+    def argument_spec(self, outer=()):
         spec = dict(type=self.type)
         if self.choices:
             spec["choices"] = self.choices
         if self.elements or (self.type == "list" and self.options):
             spec["elements"] = self.elements or "dict"
-        if self.options:
-            spec["options"] = dict((n, f.argument_spec()) for n, f in self.options.items())
+        if self.options and self not in outer:  # a Field nested in itself is checked by the engine
+            spec["options"] = dict((n, f.argument_spec(outer + (self,))) for n, f in self.options.items())
         return spec
+
+    def pick(self, siblings):
+        """The field with its referenced kind chosen by a sibling's value (or itself)."""
+        if not isinstance(self.ref, dict):
+            return self
+        picked = copy.copy(self)
+        picked.kinds = self.ref
+        picked.ref = self.ref.get((siblings or {}).get(self.ref_by))
+        return picked
 
 
 class ResourceSpec:
@@ -111,6 +125,9 @@ class ResourceSpec:
     writable = ()            # top-level keys of the API's update body (GET-merge-PUT keeps them)
     options = {}             # module options that are not API fields (argument specs), e.g. force_delete
     bulk_size = 0            # > 0: creates go through `create_many`, this many per request
+    update_method = "PUT"    # the method of the GET-merge-write update
+    singleton = None         # the name of the one object of a type that is one document per org
+    detailed = ()            # options the listing leaves out: an item that sets one has its object read in full
 
     def argument_spec(self):
         spec = dict((name, f.argument_spec()) for name, f in self.fields.items())
@@ -169,6 +186,10 @@ class ResourceSpec:
         or to find the twins a concurrent run created."""
         found = engine.client.list_pages(self.path, params={"name": item["name"]}, page_size=self.page_size)
         return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]) and not self.is_absent(o))
+
+    def detail(self, engine, objects):
+        """The objects, read in full (for the options in `detailed`, which the listing leaves out)."""
+        return []
 
     def view(self, engine, obj):
         """An API object as the module shows it."""
@@ -229,7 +250,7 @@ class ResourceSpec:
         fresh = client.get("{0}/{1}".format(self.path, current["id"]))
         merged = dict((k, v) for k, v in fresh.items() if k in self.writable)
         merge(merged, body)
-        return client.request("PUT", "{0}/{1}".format(self.path, current["id"]), body=merged)
+        return client.request(self.update_method, "{0}/{1}".format(self.path, current["id"]), body=merged)
 
     def delete(self, client, obj, item):
         client.request("DELETE", "{0}/{1}".format(self.path, obj["id"]))
@@ -281,6 +302,10 @@ class Association:
         """The (kind, name) of the objects the desired list references."""
         return []
 
+    def kept(self, refs, obj):
+        """What the API keeps on the object whatever is asked (never planned for removal)."""
+        return []
+
 
 class Engine:
     """Converges a list of desired objects of one type, or reads them.
@@ -315,7 +340,7 @@ class Engine:
         if field.values:
             inner = field.values
             return dict((k, self.to_module(inner, _get_path(v, inner.api) if inner.api else v)) for k, v in value.items())
-        if field.ref:
+        if field.ref and field.ref_shape != "name":
             if field.type == "list":
                 return [self.refs.name_of(field.ref, v) for v in value]
             return self.refs.name_of(field.ref, value)
@@ -326,7 +351,7 @@ class Engine:
         return copy.deepcopy(value)
 
     def _dict_to_module(self, options, obj):
-        return dict((name, self.to_module(f, _get_path(obj, f.api_key(name)))) for name, f in options.items())
+        return dict((name, self.to_module(f.pick(obj), _get_path(obj, f.api_key(name)))) for name, f in options.items())
 
     def to_api(self, field, value):
         if value is None:
@@ -351,9 +376,11 @@ class Engine:
         return value
 
     def _ref_to_api(self, field, name):
-        ref_id = self.refs.id_of(field.ref, name)
+        ref_id = self.refs.id_of(field.ref, name) if field.ref else None
         if ref_id is None:  # never write a reference that names nothing
-            raise InputError("{0} {1!r} does not exist".format(field.ref.replace("_", "-"), name))
+            raise InputError("{0} {1!r} does not exist".format(str(field.ref).replace("_", "-"), name))
+        if field.ref_shape == "name":
+            return self.refs.name_of(field.ref, ref_id)
         return {"id": ref_id} if field.ref_shape == "object" else ref_id
 
     def to_body(self, values, create=True):
@@ -366,7 +393,7 @@ class Engine:
             field = options.get(name)
             if field is None or value is None or (field.create_only and not create):
                 continue
-            set_path(out, field.write_key(name), self.to_api(field, value))
+            set_path(out, field.write_key(name), self.to_api(field.pick(values), value))
         return out
 
     def view(self, obj):
@@ -397,9 +424,11 @@ class Engine:
         if names is not None:
             wanted = set(names)
             objects = [o for o in objects if o.get("name") in wanted]
-        views = [self.view(o) for o in objects]
+        full = dict((o["id"], o) for o in self.spec.detail(self, objects))
+        objects = [full.get(o["id"], o) for o in objects]
+        views = [self.spec.view(self, o) for o in objects]
         jobs = [(index, option) for index in range(len(objects)) for option in include]
-        found = self._each(lambda job: self.spec.associations[job[1]].read(self.client, self.refs, objects[job[0]]),
+        found = self.each(lambda job: self.spec.associations[job[1]].read(self.client, self.refs, objects[job[0]]),
                            jobs)
         for (index, option), value in zip(jobs, found):
             views[index][option] = value
@@ -427,7 +456,9 @@ class Engine:
         (genesys_preflight) refuses exactly what the apply would. `shallow` skips reading associations."""
         invalid = invalid or {}
         self.shallow = shallow
-        self.existing = self._existing([item for index, item in enumerate(items) if index not in invalid])
+        valid = [item for index, item in enumerate(items) if index not in invalid]
+        self.existing = self._existing(valid)
+        self._detail(valid)
         plan = self._plan_all(items, fail_fast, invalid)
         if purge:
             named = set(self.key(item) for item in items)
@@ -486,6 +517,14 @@ class Engine:
             elif wanted is None or key in wanted:
                 existing[key] = oldest_first(listed + [obj])
         return existing
+
+    def _detail(self, items):
+        """The items' objects whose listing leaves out what is compared, read in full; the shared
+        listing keeps them, so a loop reads each once."""
+        objects = [self.current(self.key(i)) for i in items if i.get("state", "present") == "present"
+                   and any(i.get(option) is not None for option in self.spec.detailed)]
+        for obj in self.spec.detail(self, [o for o in objects if o is not None]):
+            self._remember(self.spec.fold(self.spec.object_key(obj)), obj)
 
     def current(self, key):
         found = self.existing.get(key)
@@ -562,7 +601,7 @@ class Engine:
         """Range, length, size and reference problems of an item's fields."""
         problems = []
         for opt, field in self.spec.fields.items():
-            self._check(field, opt, item.get(opt), "", problems)
+            self._check(field.pick(item), opt, item.get(opt), "", problems)
         return problems
 
     def _check(self, field, path, value, where, problems):
@@ -579,6 +618,10 @@ class Engine:
                     problems.append("{0}{1}: key {2!r} is not one of {3}".format(where, path, key, ", ".join(field.keys)))
                 self._check(field.values, "{0}.{1}".format(path, key), item, where, problems)
             return
+        if field.ref_by and not field.ref:  # the sibling that says what is referenced is missing
+            problems.append("{0}{1}: needs {2}, one of {3}".format(
+                where, path.rsplit(".", 1)[0], field.ref_by, ", ".join(sorted(field.kinds))))
+            return
         if field.ref:
             if field.type == "list":
                 problems.extend("{0}{1}: {2} {3!r} is listed more than once".format(
@@ -593,9 +636,21 @@ class Engine:
         if field.options:
             for index, sub in enumerate(value if field.type == "list" else [value]):
                 at = "{0}[{1}]".format(path, index) if field.type == "list" else path
+                if not isinstance(sub, dict):
+                    problems.append("{0}{1}: must be a dict, got {2!r}".format(where, at, sub))
+                    continue
+                unknown = sorted(set(sub) - set(field.options))
+                if unknown:
+                    problems.append("{0}{1}: unsupported options {2}; allowed {3}".format(
+                        where, at, ", ".join(unknown), ", ".join(sorted(field.options))))
                 for name, subfield in field.options.items():
-                    self._check(subfield, at + "." + name, sub.get(name), where, problems)
+                    self._check(subfield.pick(sub), at + "." + name, sub.get(name), where, problems)
             return
+        for element in value if field.type == "list" else [value]:
+            problem = _type_problem(field, element)
+            if problem:
+                problems.append("{0}{1}: {2}".format(where, path, problem))
+                return
         if field.lo is not None and value < field.lo or field.hi is not None and value > field.hi:
             problems.append("{0}{1}: {2} is out of range; allowed {3} to {4}".format(where, path, value, field.lo,
                                                                                      field.hi))
@@ -654,9 +709,9 @@ class Engine:
         if self.shallow:
             return {}
         self._counts["items"] = len(jobs)
-        return dict(zip(jobs, self._each(read, jobs)))
+        return dict(zip(jobs, self.each(read, jobs)))
 
-    def _each(self, work, jobs, workers=None):
+    def each(self, work, jobs, workers=None):
         """`work(job)` for every job, as many at once as the client has workers (tokens share the
         load; the client keeps each token and the org within their limits). Results in job order."""
         workers = min(workers or getattr(self.client, "workers", 1), len(jobs))
@@ -703,6 +758,10 @@ class Engine:
             else:
                 now = association.read(self.client, self.refs, current)
             plan = association.plan(self.refs, item, now)
+            kept = association.kept(self.refs, current) if current else []
+            if kept:
+                plan.update(removes=[r for r in plan["removes"] if r not in kept],
+                            after=sorted(set(plan["after"]) | set(kept)))
             self.warnings.extend("{0}: {1}".format(self.spec.header(item), w) for w in plan["warnings"])
             step["assoc"][opt] = dict(plan, before=now)
         assoc_changed = any(a["adds"] or a["removes"] or a["updates"] for a in step["assoc"].values())
@@ -714,7 +773,29 @@ class Engine:
         """The options the item sets that differ from the object's current view."""
         return dict((opt, item[opt]) for opt, f in self.spec.fields.items()
                     if item.get(opt) is not None and not f.create_only
-                    and differs(_comparable(f, item[opt]), _comparable(f, view.get(opt))))
+                    and differs(_comparable(f, self.canonical(f.pick(item), item[opt])), _comparable(f, view.get(opt))))
+
+    def canonical(self, field, value):
+        """A value with each reference as the object's own name, as a view shows it: a reference given
+        by id, or by a name in other case, compares equal to it."""
+        if value is None:
+            return None
+        if field.values:
+            return dict((k, self.canonical(field.values, v)) for k, v in value.items())
+        if field.ref:
+            return [self._named(field.ref, v) for v in value] if field.type == "list" else self._named(field.ref, value)
+        if field.options:
+            subs = [dict(sub, **dict((n, self.canonical(f.pick(sub), sub[n])) for n, f in field.options.items()
+                                     if sub.get(n) is not None)) if isinstance(sub, dict) else sub
+                    for sub in (value if field.type == "list" else [value])]
+            return subs if field.type == "list" else subs[0]
+        return value
+
+    def _named(self, kind, value):
+        ref_id = self.refs.id_of(kind, value)
+        if ref_id is None or str(ref_id).startswith(PLANNED):
+            return value
+        return self.refs.name_of(kind, ref_id)
 
     def _rename(self, step):
         """A name that differs from the object's only in case names the same object: renamed where
@@ -809,7 +890,7 @@ class Engine:
                 creates = [s for s in todo if s["action"] == "create" and self.spec.bulkable(s["item"])]
                 self._create_in_bulk(creates, results, unsettled)
                 todo = [s for s in todo if not any(s is c for c in creates)]
-            self._each(apply, todo, workers=1 if fail_fast else None)
+            self.each(apply, todo, workers=1 if fail_fast else None)
         self._settle(unsettled, results)
         for step in waiting:
             self._apply_one(step, results, [])
@@ -838,7 +919,7 @@ class Engine:
                 results[id(step)] = self._finish(step, outcome, None)
                 self._tell(done=1)
 
-        self._each(create, chunks)
+        self.each(create, chunks)
 
     def _apply_one(self, step, results, unsettled):
         try:
@@ -1055,12 +1136,28 @@ def _references(fields, values):
         value = values.get(opt) if isinstance(values, dict) else None
         if value is None:
             continue
+        field = field.pick(values)
         if field.ref:
             names.extend((field.ref, v) for v in (value if field.type == "list" else [value]))
         elif field.options:
             for sub in value if field.type == "list" else [value]:
                 names.extend(_references(field.options, sub))
     return names
+
+
+TYPES = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+
+
+def _type_problem(field, value):
+    """What is wrong with a plain value (a level Ansible did not check: nested conditions, map values)."""
+    want = field.elements if field.type == "list" else field.type
+    if want not in TYPES:
+        return None
+    if not isinstance(value, TYPES[want]) or (want in ("int", "float") and isinstance(value, bool)):
+        return "{0!r} is not a {1}".format(value, want)
+    if field.choices and value not in field.choices:
+        return "{0!r} is not one of {1}".format(value, ", ".join(field.choices))
+    return None
 
 
 def _comparable(field, value):

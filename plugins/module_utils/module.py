@@ -56,8 +56,11 @@ def item_argument_spec(spec):
 def resource_argument_spec(spec):
     """Single-object options (none required), plus `items` holding the same options for many
     objects at once, plus the call options the spec takes; and the constraints between them."""
-    item = item_argument_spec(spec)
     args = dict(CONNECTION_ARGS)
+    if spec.singleton:  # one document per org: its options, and nothing that names or lists objects
+        args.update(spec.argument_spec())
+        return args, {}
+    item = item_argument_spec(spec)
     args.update((k, dict(v, required=False)) for k, v in item.items())
     args.update(items=dict(type="list", elements="dict"))
     args.update((k, CALL_ARGS[k]) for k in spec.call_options)
@@ -153,11 +156,13 @@ def run_resource_module(spec, module_class=None):
     args, constraints = resource_argument_spec(spec)
     module = new_module(module_class, argument_spec=args, supports_check_mode=True, **constraints)
     p = module.params
-    if p.get("purge") and p["items"] is None:
+    if p.get("purge") and p.get("items") is None:
         module.fail_json(msg="purge needs items: it deletes the {0}s that the list does not name".format(spec.kind))
     item_spec = item_argument_spec(spec)
     invalid = {}
-    if p["items"] is None:
+    if spec.singleton:
+        items = [dict(((k, p[k]) for k in spec.argument_spec()), name=spec.singleton)]
+    elif p["items"] is None:
         items = [dict((k, p[k]) for k in item_spec)]
     else:
         items, invalid = validate_items(p["items"], item_spec)
@@ -172,7 +177,7 @@ def run_resource_module(spec, module_class=None):
     try:
         result = engine.ensure(
             items, purge=p.get("purge", False), max_deletions=p.get("max_deletions", 0),
-            single=p["items"] is None or spec.independent, fail_fast=p.get("fail_fast", False), invalid=invalid)
+            single=p.get("items") is None or spec.independent, fail_fast=p.get("fail_fast", False), invalid=invalid)
     except GenesysError as exc:
         partial = report(module, call.client, exc.result) if getattr(exc, "result", None) else {}
         module.fail_json(**dict(partial, **exc.to_fail_json()))

@@ -18,19 +18,35 @@ class References:
     listings are learned for free; a kind is listed (once per run) only for a name or id
     not seen that way. Users are keyed by email. Names are matched without case."""
 
-    SOURCES = {  # kind: (listing path, page size, query parameters); a path ending in /query is a cursor query
-        "division": ("/api/v2/authorization/divisions", 100, None),
-        "skill": ("/api/v2/routing/skills", 500, None),
-        "language": ("/api/v2/routing/languages", 100, None),
-        "wrapup_code": ("/api/v2/routing/wrapupcodes", 100, None),
-        "queue": ("/api/v2/routing/queues", 500, None),
-        "user": ("/api/v2/users", 500, {"state": "any"}),
-        "workbin": ("/api/v2/taskmanagement/workbins/query", 200, None),
-        "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None),
+    SOURCES = {  # kind: (listing path, page size, query parameters, paging: pages, cursor (GET) or query (POST))
+        "division": ("/api/v2/authorization/divisions", 100, None, "pages"),
+        "skill": ("/api/v2/routing/skills", 500, None, "pages"),
+        "language": ("/api/v2/routing/languages", 100, None, "pages"),
+        "wrapup_code": ("/api/v2/routing/wrapupcodes", 100, None, "pages"),
+        "queue": ("/api/v2/routing/queues", 500, None, "pages"),
+        "user": ("/api/v2/users", 500, {"state": "any"}, "pages"),
+        "workbin": ("/api/v2/taskmanagement/workbins/query", 200, None, "query"),
+        "worktype": ("/api/v2/taskmanagement/worktypes/query", 200, None, "query"),
+        # Page sizes below are the Terraform provider's (100); larger maximums are unverified.
+        "skill_group": ("/api/v2/routing/skillgroups", 100, None, "cursor"),
+        "group": ("/api/v2/groups", 100, None, "pages"),
+        "team": ("/api/v2/teams", 100, None, "cursor"),
+        # Flow names are unique per flow type: each in-queue flow kind lists its own type only.
+        "inqueuecall_flow": ("/api/v2/flows", 100, {"type": "inqueuecall"}, "pages"),
+        "inqueueemail_flow": ("/api/v2/flows", 100, {"type": "inqueueemail"}, "pages"),
+        "inqueueshortmessage_flow": ("/api/v2/flows", 100, {"type": "inqueueshortmessage"}, "pages"),
+        "flow": ("/api/v2/flows", 100, None, "pages"),
+        "prompt": ("/api/v2/architect/prompts", 100, None, "pages"),
+        "script": ("/api/v2/scripts/published", 100, None, "pages"),  # a queue's default scripts are published ones
+        "canned_response_library": ("/api/v2/responsemanagement/libraries", 100, None, "pages"),
+        "email_domain": ("/api/v2/routing/email/domains", 100, None, "pages"),
+        "email_route": ("/api/v2/routing/email/domains", 100, None, "routes"),
+        "edge_group": ("/api/v2/telephony/providers/edges/edgegroups", 100, None, "pages"),
+        "site": ("/api/v2/telephony/providers/edges/sites", 100, None, "pages"),
     }
 
     # Kinds the collection creates: a name not listed yet may have been created a moment ago.
-    LAGGING = ("skill", "language", "wrapup_code", "queue", "workbin", "worktype")
+    LAGGING = ("skill", "language", "wrapup_code", "queue", "workbin", "worktype", "skill_group")
 
     def __init__(self, client, planned=None, journal=None):
         self.client = client
@@ -51,7 +67,7 @@ class References:
         self._relisted = set()
 
     def learn(self, kind, ref):
-        key = ref.get("email") if kind == "user" else ref.get("name")
+        key = ref.get("email") if kind == "user" else ref.get("name") or ref.get("id")  # a domain's id is its name
         ids = self._ids.setdefault(kind, {})
         known = ids.get(fold(key))
         if known is not None and known != ref.get("id") and known in self._names.get(kind, {}):
@@ -68,7 +84,7 @@ class References:
             self._forget(kind, obj)
 
     def _forget(self, kind, obj):
-        key = fold(obj.get("email") if kind == "user" else obj.get("name"))
+        key = fold(obj.get("email") if kind == "user" else obj.get("name") or obj.get("id"))
         if self._ids.get(kind, {}).get(key) == obj.get("id"):
             del self._ids[kind][key]
         self.objects.get(kind, {}).pop(obj.get("id"), None)
@@ -86,11 +102,7 @@ class References:
 
     def _load(self, kind):
         if kind not in self._complete:
-            path, size, params = self.SOURCES[kind]
-            if path.endswith("/query"):
-                listed = self.client.query_cursor(path, {}, page_size=size)
-            else:
-                listed = self.client.list_pages(path, params=params, page_size=size)
+            listed = self._list(kind)
             listed = [o for o in listed if o.get("state") != "deleted" or kind == "user"]
             writes = self.journal.recent(kind) if self.journal else {}
             listed = [o for o in listed if writes.get(o["id"], ("",))[0] != "deleted"]
@@ -102,6 +114,19 @@ class References:
                 self.learn(kind, obj)
             self._complete.add(kind)
 
+    def _list(self, kind):
+        path, size, params, paging = self.SOURCES[kind]
+        if paging == "query":
+            return self.client.query_cursor(path, {}, page_size=size)
+        if paging == "cursor":
+            return self.client.list_cursor(path, params=params, page_size=size)
+        listed = self.client.list_pages(path, params=params, page_size=size)
+        if paging == "routes":  # an email route is named by its address: pattern@domain
+            listed = [dict(route, name="{0}@{1}".format(route.get("pattern"), domain["id"]))
+                      for domain in listed for route in self.client.list_pages(
+                          "{0}/{1}/routes".format(path, domain["id"]), page_size=size)]
+        return listed
+
     def known(self, kind):
         self.load(kind)
         return sorted(n for n in self._names.get(kind, {}).values() if n is not None)
@@ -112,8 +137,8 @@ class References:
             self.load(kind)
         if key in self.planned.get(kind, ()) and key not in self._ids.get(kind, {}):
             return PLANNED + name
-        if kind == "user" and name in self._names.get(kind, {}):
-            return name  # users also by id
+        if name in self._names.get(kind, {}):
+            return name  # an id is accepted as itself (users are named by email or by id)
         if key not in self._ids.get(kind, {}) and kind in self.LAGGING and kind not in self._relisted:
             self._relisted.add(kind)  # perhaps created a moment ago, by an earlier task
             for wait in LAG_WAITS:

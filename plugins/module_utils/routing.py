@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, cxops.genesys contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Routing resource specs (skills, languages, wrap-up codes, queues): what each is in the API, declared once and
+"""Routing resource specs (skills, languages, wrap-up codes, queues, skill groups, utilization): what each is in the API, declared once and
 shared by its module, its _info module and any other entry point."""
 
 from __future__ import absolute_import, division, print_function
@@ -10,7 +10,9 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, Field, ResourceSpec, twice
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import (
+    Association, Field, ResourceSpec, merge, oldest_first, twice)
+from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError, NotFoundError
 
 
@@ -80,8 +82,11 @@ def _media(api=None, **extra):
 
 
 REACTIONS = ["HangUp", "TransferToQueue", "TransferToFlow"]
+# A group of members by name and type; the API holds {id, type}. An id is still accepted as the name.
 MEMBER_GROUP = Field(type="list", options={
-    "id": Field(), "type": Field(choices=["TEAM", "GROUP", "SKILLGROUP"])})
+    "name": Field(api="id", ref={"GROUP": "group", "TEAM": "team", "SKILLGROUP": "skill_group"}, ref_by="type",
+                  ref_shape="id"),
+    "type": Field(choices=["GROUP", "TEAM", "SKILLGROUP"])})
 CONDITION = Field(type="list", maxitems=10, options={
     "simple_metric": Field(type="dict", options={
         "metric": Field(choices=["EstimatedWaitTime", "IdleAgentCount", "ServiceLevel"]),
@@ -221,11 +226,11 @@ class QueueSpec(ResourceSpec):
                 max_retry_count=Field(type="int", lo=0, hi=20),
                 retry_delay_seconds=Field(type="int", lo=60, hi=86400),
                 live_voice_reaction_type=Field(choices=REACTIONS),
-                live_voice_flow=Field(api="liveVoiceFlow.id"),
+                live_voice_flow=Field(api="liveVoiceFlow", ref="flow"),
                 answering_machine_reaction_type=Field(choices=REACTIONS),
-                answering_machine_flow=Field(api="answeringMachineFlow.id"),
-                edge_group=Field(api="edgeGroup.id"),
-                site=Field(api="site.id")),
+                answering_machine_flow=Field(api="answeringMachineFlow", ref="flow"),
+                edge_group=Field(ref="edge_group"),
+                site=Field(ref="site")),
             "chat": _media(),
             "email": _media(),
             # Ansible reserves the option name "message", so the API's "message" settings are "messaging".
@@ -235,7 +240,7 @@ class QueueSpec(ResourceSpec):
                 inactivity_timeout_settings=Field(type="dict", options={
                     "timeout_seconds": Field(type="int", lo=0),
                     "action_type": Field(choices=["DISCONNECT", "SEND_TO_ARCHITECT_FLOW"]),
-                    "flow": Field(api="flowId.id")}),
+                    "flow": Field(api="flowId", ref="flow")}),
                 sub_type_settings=Field(type="dict", values=Field(type="dict", options={
                     "enable_auto_answer": Field(type="bool"), "enable_inactivity_timeout": Field(type="bool")}))),
         }),
@@ -271,16 +276,17 @@ class QueueSpec(ResourceSpec):
         "scoring_method": Field(choices=["TimestampAndPriority", "PriorityOnly"]),
         "last_agent_routing_mode": Field(choices=["Disabled", "QueueMembersOnly", "AnyAgent"]),
         "member_groups": MEMBER_GROUP,
-        "queue_flow": Field(api="queueFlow.id"),
-        "email_in_queue_flow": Field(api="emailInQueueFlow.id"),
-        "message_in_queue_flow": Field(api="messageInQueueFlow.id"),
-        "whisper_prompt": Field(api="whisperPrompt.id"),
-        "on_hold_prompt": Field(api="onHoldPrompt.id"),
+        "queue_flow": Field(ref="inqueuecall_flow"),
+        "email_in_queue_flow": Field(ref="inqueueemail_flow"),
+        "message_in_queue_flow": Field(ref="inqueueshortmessage_flow"),
+        "whisper_prompt": Field(ref="prompt"),
+        "on_hold_prompt": Field(ref="prompt"),
         "default_media_language": Field(),
         "auto_answer_only": Field(type="bool"),
         "canned_response_libraries": Field(type="dict", options={
             "mode": Field(choices=["All", "SelectedOnly", "None"]),
-            "library_ids": Field(type="list", elements="str")}),
+            "libraries": Field(api="libraryIds", type="list", elements="str", ref="canned_response_library",
+                               ref_shape="id")}),
         "enable_transcription": Field(type="bool"),
         "enable_audio_monitoring": Field(type="bool"),
         "enable_manual_assignment": Field(type="bool"),
@@ -298,13 +304,16 @@ class QueueSpec(ResourceSpec):
             "agent_wait_seconds": Field(type="int", lo=60, hi=864000)}),
         "calling_party_name": Field(),
         "calling_party_number": Field(),
-        "default_scripts": Field(type="dict", keys=SCRIPT_TYPES, values=Field(api="id")),
+        "default_scripts": Field(type="dict", keys=SCRIPT_TYPES, values=Field(ref="script")),
+        # Which objects these three name is unverified (SMS addresses or numbers, integrations or their
+        # recipients): they stay ids, written as given.
         "outbound_messaging_addresses": Field(type="dict", options={
             "sms_address": Field(api="smsAddress.id"),
             "open_messaging_recipient": Field(api="openMessagingRecipient.id"),
             "whats_app_recipient": Field(api="whatsAppRecipient.id")}),
+        # The domain by its name (a domain's id is its name); the route by its address, pattern@domain.
         "outbound_email_address": Field(type="dict", options={
-            "domain": Field(api="domain.id"), "route": Field(api="route.id")}),
+            "domain": Field(ref="email_domain"), "route": Field(ref="email_route")}),
         "peer_id": Field(),
         "source_queue_id": Field(create_only=True),
     }
@@ -349,6 +358,149 @@ class QueueSpec(ResourceSpec):
             client.sleep(1)
         raise GenesysError("Queue {0!r} was deleted but can still be read after {1} s".format(
             obj["name"], item.get("delete_timeout")), method="DELETE", path=path)
+
+
+# --- skill groups --------------------------------------------------------------------------------
+
+COMPARATORS = ["EqualTo", "NotEqualTo", "LessThan", "GreaterThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"]
+
+
+def _skill_conditions():
+    """SkillGroupCondition: skill and language conditions joined by an operation, each condition
+    with child conditions of the same shape, to any depth. Skills and languages are held by name."""
+    condition = Field(type="list", options={})
+
+    def held(kind, name):
+        return Field(type="list", options={
+            name: Field(ref=kind, ref_shape="name"),
+            "comparator": Field(choices=COMPARATORS),
+            "proficiency": Field(type="int", lo=0, hi=5),
+            "child_conditions": condition})
+
+    condition.options.update(routing_skill_conditions=held("skill", "routing_skill"),
+                             language_skill_conditions=held("language", "language_skill"),
+                             operation=Field(choices=["And", "Or", "Not"]))
+    return condition
+
+
+class SkillGroupMemberDivisions(Association):
+    """The divisions whose users become members when they meet the conditions, by name."""
+
+    option = "member_divisions"
+    mode_option = "member_divisions_mode"
+    noun = "member division"
+
+    def argument_spec(self):
+        return dict(member_divisions=dict(type="list", elements="str"),
+                    member_divisions_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
+
+    def validate(self, refs, item):
+        return ["division {0!r} does not exist".format(n) for n in item["member_divisions"]
+                if refs.id_of("division", n) is None] + [
+            "division {0!r} is listed more than once".format(n) for n in twice(item["member_divisions"])]
+
+    def references(self, item):
+        return [("division", n) for n in item["member_divisions"]]
+
+    def kept(self, refs, obj):
+        """A skill group's own division is always one of its member divisions."""
+        return [refs.name_of("division", obj.get("division"))] if obj.get("division") else []
+
+    def read(self, client, refs, obj):
+        found = client.get("{0}/{1}/members/divisions".format(SkillGroupSpec.path, obj["id"])) or {}
+        return sorted(refs.name_of("division", d) for d in found.get("entities") or [])
+
+    def plan(self, refs, item, current):
+        desired = [refs.name_of("division", refs.id_of("division", n)) for n in item["member_divisions"]]
+        adds = sorted(set(desired) - set(current))
+        removes = sorted(set(current) - set(desired)) if _authoritative(item, self) else []
+        return dict(adds=adds, removes=removes, updates=[], warnings=[],
+                    after=sorted((set(current) | set(desired)) - set(removes)))
+
+    def apply(self, client, refs, obj, item, plan):
+        if plan["adds"] or plan["removes"]:
+            body = dict(addDivisionIds=[refs.id_of("division", n) for n in plan["adds"]],
+                        removeDivisionIds=[refs.id_of("division", n) for n in plan["removes"]])
+            client.request("POST", "{0}/{1}/members/divisions".format(SkillGroupSpec.path, obj["id"]),
+                           body=dict((k, v) for k, v in body.items() if v), safe=True)
+
+
+class SkillGroupSpec(ResourceSpec):
+    """Skill groups (skill expression groups): users who meet skill and language conditions become
+    members. Listed by cursor; the listing leaves the conditions out, so the objects of the items
+    that set them are read in full (once per run). PATCH updates; whether it is a partial update
+    is unverified, so it carries every writable field (GET-merge-PATCH), as a full replace would need."""
+
+    kind = "skill group"
+    ref_kind = "skill_group"
+    path = "/api/v2/routing/skillgroups"
+    page_size = 100  # the Terraform provider's; a larger maximum is unverified
+    update_method = "PATCH"
+    detailed = ("skill_conditions",)
+    fields = {
+        "description": Field(maxlen=512),
+        "division": Field(ref="division"),
+        "skill_conditions": _skill_conditions(),
+    }
+    associations = {"member_divisions": SkillGroupMemberDivisions()}
+    writable = ("name", "description", "division", "skillConditions")
+
+    def list(self, client):
+        return client.list_cursor(self.path, page_size=self.page_size)
+
+    def find(self, engine, item):
+        found = engine.client.list_cursor(self.path, params={"name": item["name"]}, page_size=self.page_size)
+        return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]))
+
+    def detail(self, engine, objects):
+        missing = [o for o in objects if "skillConditions" not in o]
+        return engine.each(lambda o: engine.client.get("{0}/{1}".format(self.path, o["id"])), missing)
+
+
+# --- utilization ---------------------------------------------------------------------------------
+
+MEDIA_TYPES = ["call", "callback", "chat", "email", "message"]  # the SDK's list; "workitem" is unverified
+
+
+def _in_order(utilization):
+    """Interrupting media types compare as sets."""
+    return dict((media, dict(settings, interruptable_media_types=sorted(settings["interruptable_media_types"]))
+                 if isinstance(settings, dict) and settings.get("interruptable_media_types") else settings)
+                for media, settings in utilization.items())
+
+
+class UtilizationSpec(ResourceSpec):
+    """The org's utilization: one document (GET, full-replace PUT), so an update is GET-merge-PUT and
+    the media types, label utilizations and settings the item does not set survive."""
+
+    kind = "routing utilization"
+    singleton = "org"
+    creatable = False
+    renamable = False
+    path = "/api/v2/routing/utilization"
+    call_options = ()
+    fields = {
+        "utilization": Field(type="dict", keys=MEDIA_TYPES, compare=_in_order, values=Field(type="dict", options={
+            "maximum_capacity": Field(type="int", lo=0, hi=25),  # the Terraform provider's range
+            "interruptable_media_types": Field(type="list", elements="str", choices=MEDIA_TYPES),
+            "include_non_acd": Field(type="bool")})),
+    }
+    writable = ("utilization", "labelUtilizations", "maxInboundCalls")
+
+    def header(self, entry):
+        return self.kind
+
+    def list(self, client):
+        return [dict(client.get(self.path) or {}, id=self.singleton, name=self.singleton)]
+
+    def read_one(self, client, obj):
+        return self.list(client)[0]
+
+    def update(self, client, current, body):
+        fresh = client.get(self.path) or {}
+        merged = dict((k, v) for k, v in fresh.items() if k in self.writable)
+        merge(merged, body)
+        return dict(client.request("PUT", self.path, body=merged) or {}, id=self.singleton, name=self.singleton)
 
 
 def _authoritative(item, association):

@@ -23,8 +23,10 @@ description:
     position. Within each element, an option the item does not set keeps its current value, and fields this module
     does not model survive; the list becomes as long as the item's list (elements beyond it are removed). The diff
     shows each element as it will be.
-  - Skills, wrap-up codes, queues, divisions and users (by email) are referenced by name; flows, prompts, scripts,
-    groups and teams by id.
+  - Every referenced object is named by name, since ids differ per org - skills, wrap-up codes, queues, divisions,
+    users (by email), groups, teams, skill groups, flows, prompts, published scripts, canned response libraries,
+    email domains and routes (by address), edge groups and sites. An id is still accepted in place of a name.
+  - The outbound messaging addresses stay ids, since which object each names is not verified.
   - Every value is checked before anything is written (allowed values, ranges, and every reference).
 author:
   - cxops.genesys contributors (@cxops)
@@ -105,19 +107,19 @@ options:
                 choices: [TIMEOUT_SECONDS]
           member_groups:
             description:
-              - Groups, teams or skill groups whose users are members, by id.
+              - Groups, teams or skill groups whose users are members, by name and type.
             type: list
             elements: dict
             suboptions:
-              id:
+              name:
                 description:
-                  - Id of the group, team or skill group.
+                  - Name of the group, team or skill group (or its id).
                 type: str
               type:
                 description:
-                  - Type.
+                  - What O(name) names.
                 type: str
-                choices: [TEAM, GROUP, SKILLGROUP]
+                choices: [GROUP, TEAM, SKILLGROUP]
   calling_party_name:
     description:
       - Outbound caller name.
@@ -131,9 +133,9 @@ options:
       - Canned response libraries available on the queue.
     type: dict
     suboptions:
-      library_ids:
+      libraries:
         description:
-          - Ids of the libraries, with V(SelectedOnly).
+          - Names of the canned response libraries, with V(SelectedOnly).
         type: list
         elements: str
       mode:
@@ -225,20 +227,20 @@ options:
                 type: float
           groups:
             description:
-              - Groups to route to when the condition holds, by id.
+              - Groups to route to when the condition holds, by name and type.
               - At most 5 items.
             type: list
             elements: dict
             suboptions:
-              id:
+              name:
                 description:
-                  - Id of the group, team or skill group.
+                  - Name of the group, team or skill group (or its id).
                 type: str
               type:
                 description:
-                  - Type.
+                  - What O(name) names.
                 type: str
-                choices: [TEAM, GROUP, SKILLGROUP]
+                choices: [GROUP, TEAM, SKILLGROUP]
   conditional_group_routing:
     description:
       - Conditional group routing.
@@ -256,19 +258,19 @@ options:
             type: float
           groups:
             description:
-              - Groups to route to when the condition holds, by id.
+              - Groups to route to when the condition holds, by name and type.
             type: list
             elements: dict
             suboptions:
-              id:
+              name:
                 description:
-                  - Id of the group, team or skill group.
+                  - Name of the group, team or skill group (or its id).
                 type: str
               type:
                 description:
-                  - Type.
+                  - What O(name) names.
                 type: str
-                choices: [TEAM, GROUP, SKILLGROUP]
+                choices: [GROUP, TEAM, SKILLGROUP]
           metric:
             description:
               - Metric of the condition.
@@ -294,7 +296,7 @@ options:
     type: str
   default_scripts:
     description:
-      - Default script ids by communication type (V(CALL), V(CALLBACK), V(CHAT), V(COBROWSE), V(EMAIL), V(MESSAGE),
+      - Default published scripts by name, by communication type (V(CALL), V(CALLBACK), V(CHAT), V(COBROWSE), V(EMAIL), V(MESSAGE),
         V(SOCIAL_EXPRESSION), V(VIDEO), V(SCREENSHARE)).
     type: dict
   delete_timeout:
@@ -356,7 +358,7 @@ options:
     type: str
   email_in_queue_flow:
     description:
-      - Id of the in-queue email flow.
+      - Name of the in-queue email flow (type INQUEUEEMAIL).
     type: str
   enable_audio_monitoring:
     description:
@@ -435,7 +437,7 @@ options:
             type: int
           answering_machine_flow:
             description:
-              - Id of the flow used on an answering machine, with V(TransferToFlow).
+              - Name of the flow used on an answering machine, with V(TransferToFlow).
             type: str
           answering_machine_reaction_type:
             description:
@@ -457,7 +459,7 @@ options:
             type: int
           edge_group:
             description:
-              - Id of the edge group that places callbacks.
+              - Name of the edge group that places callbacks.
             type: str
           enable_auto_answer:
             description:
@@ -469,7 +471,7 @@ options:
             type: bool
           live_voice_flow:
             description:
-              - Id of the flow used on a live voice, with V(TransferToFlow).
+              - Name of the flow used on a live voice, with V(TransferToFlow).
             type: str
           live_voice_reaction_type:
             description:
@@ -515,7 +517,7 @@ options:
                 type: float
           site:
             description:
-              - Id of the site that places callbacks.
+              - Name of the site that places callbacks.
             type: str
       chat:
         description:
@@ -628,7 +630,7 @@ options:
                 choices: [DISCONNECT, SEND_TO_ARCHITECT_FLOW]
               flow:
                 description:
-                  - Id of the Architect flow to send the conversation to.
+                  - Name of the Architect flow to send the conversation to.
                 type: str
               timeout_seconds:
                 description:
@@ -660,19 +662,19 @@ options:
             type: dict
   member_groups:
     description:
-      - Groups, teams or skill groups whose users are members, by id.
+      - Groups, teams or skill groups whose users are members, by name and type.
     type: list
     elements: dict
     suboptions:
-      id:
+      name:
         description:
-          - Id of the group, team or skill group.
+          - Name of the group, team or skill group (or its id).
         type: str
       type:
         description:
-          - Type.
+          - What O(name) names.
         type: str
-        choices: [TEAM, GROUP, SKILLGROUP]
+        choices: [GROUP, TEAM, SKILLGROUP]
   members:
     description:
       - Users who are direct members of the queue. Members that come from O(member_groups) are never touched.
@@ -698,11 +700,11 @@ options:
     default: additive
   message_in_queue_flow:
     description:
-      - Id of the in-queue message flow.
+      - Name of the in-queue message flow (type INQUEUESHORTMESSAGE).
     type: str
   on_hold_prompt:
     description:
-      - Id of the on-hold prompt.
+      - Name of the on-hold prompt.
     type: str
   outbound_email_address:
     description:
@@ -711,11 +713,11 @@ options:
     suboptions:
       domain:
         description:
-          - Id of the email domain.
+          - Name of the email domain, for example V(support.example.com).
         type: str
       route:
         description:
-          - Id of the inbound route.
+          - The inbound route by its address, V(pattern@domain).
         type: str
   outbound_messaging_addresses:
     description:
@@ -740,7 +742,7 @@ options:
     type: str
   queue_flow:
     description:
-      - Id of the in-queue call flow.
+      - Name of the in-queue call flow (type INQUEUECALL).
     type: str
   routing_rules:
     description:
@@ -783,7 +785,7 @@ options:
     type: bool
   whisper_prompt:
     description:
-      - Id of the whisper prompt.
+      - Name of the whisper prompt.
     type: str
   wrapup_codes:
     description:

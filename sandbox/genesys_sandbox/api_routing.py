@@ -9,7 +9,8 @@ from flask import g, request
 from genesys_sandbox.errors import ApiError, bad_request, not_found
 from genesys_sandbox.http import (answer, check_limit, division_id, find, json_body, list_arg, name_taken,
                                   paged, route)
-from genesys_sandbox.schemas import SCHEMAS
+from genesys_sandbox.schemas import MEDIA_TYPES, SCHEMAS
+from genesys_sandbox import api_skillgroups
 from genesys_sandbox.state import iso, public
 
 # What a queue falls back to for every setting a create or a PUT leaves out. The real
@@ -29,6 +30,11 @@ QUEUE_DEFAULTS = {
     "suppressInQueueCallRecording": True,
 }
 ACW_TIMEOUT_PROMPTS = ("AGENT_REQUESTED", "MANDATORY_TIMEOUT", "MANDATORY_FORCED_TIMEOUT")
+# An org's utilization before anyone sets it: UNVERIFIED values (one conversation of each kind, none interrupting).
+UTILIZATION_DEFAULTS = {media: {"maximumCapacity": 1, "interruptableMediaTypes": [], "includeNonAcd": False}
+                        for media in MEDIA_TYPES}
+# The flow type each flow reference of a queue must have.
+FLOW_TYPES = {"queueFlow": "INQUEUECALL", "emailInQueueFlow": "INQUEUEEMAIL", "messageInQueueFlow": "INQUEUESHORTMESSAGE"}
 
 
 def register(app, sb):
@@ -115,6 +121,33 @@ def register(app, sb):
         for held in org.user_languages.values():
             held.pop(lang_id, None)
         sb.audit(org, "Routing", "Language", "Delete", lang)
+        return answer(None, 204)
+
+    # --- utilization: one document per org; PUT replaces it whole, DELETE restores the defaults ------
+    @route(app, sb, "/api/v2/routing/utilization", ["GET"])
+    def get_utilization(org):
+        return answer(org.utilization or default_utilization())
+
+    @route(app, sb, "/api/v2/routing/utilization", ["PUT"])
+    def put_utilization(org):
+        body = json_body("UtilizationRequest")
+        unknown = sorted(set(body.get("utilization") or {}) - set(MEDIA_TYPES))
+        if unknown:
+            raise bad_request(f"utilization: media types {unknown} are not among {MEDIA_TYPES}", "utilization")
+        old = org.utilization or default_utilization()
+        new = default_utilization()  # a media type the body leaves out is reset
+        new["utilization"].update(copy.deepcopy(body.get("utilization") or {}))
+        new["labelUtilizations"] = copy.deepcopy(body.get("labelUtilizations") or {})
+        if body.get("maxInboundCalls") is not None:
+            new["maxInboundCalls"] = body["maxInboundCalls"]
+        org.utilization = new
+        sb.audit(org, "Routing", "Utilization", "Update", {"id": org.id, "name": "utilization"},
+                 {"utilization": (old["utilization"], new["utilization"])})
+        return answer(new)
+
+    @route(app, sb, "/api/v2/routing/utilization", ["DELETE"])
+    def reset_utilization(org):
+        org.utilization = None
         return answer(None, 204)
 
     # --- wrap-up codes ----------------------------------------------------------------------------
@@ -382,10 +415,8 @@ def build_queue(org, body, queue_id, created):
             if skill.get("id") not in org.objects["skills"]:
                 raise bad_request(f"bullseye.rings.actions.skillsToRemove: skill {skill.get('id')} does not exist",
                                   "bullseye")
-    for group in queue.get("memberGroups", []):
-        if group.get("type") == "GROUP" and group.get("id") not in org.groups:
-            raise bad_request(f"memberGroups: group {group.get('id')} does not exist", "memberGroups")
     check_queue_refs(org, queue, queue_id)
+    check_directory_refs(org, queue)
     div = division_id(org, (body.get("division") or {}).get("id"), "division.id")
     queue.update(id=queue_id, division=org.division_ref(div), dateCreated=created, dateModified=iso(),
                  createdBy=g.client, modifiedBy=g.client, selfUri=f"/api/v2/routing/queues/{queue_id}")
@@ -410,6 +441,66 @@ def check_queue_refs(org, queue, queue_id):
             raise bad_request(f"{field}: queue {ref_id} does not exist", field)
 
 
+def member_groups(queue):
+    """Every member group a queue names: its own, its bullseye rings' and its conditional routing rules'."""
+    groups = [("memberGroups", g) for g in queue.get("memberGroups") or []]
+    for i, ring in enumerate((queue.get("bullseye") or {}).get("rings") or []):
+        groups += [(f"bullseye.rings[{i}].memberGroups", g) for g in ring.get("memberGroups") or []]
+    for i, rule in enumerate((queue.get("conditionalGroupRouting") or {}).get("rules") or []):
+        groups += [(f"conditionalGroupRouting.rules[{i}].groups", g) for g in rule.get("groups") or []]
+    for i, rule in enumerate((queue.get("conditionalGroupActivation") or {}).get("rules") or []):
+        groups += [(f"conditionalGroupActivation.rules[{i}].groups", g) for g in rule.get("groups") or []]
+    return groups
+
+
+def group_users(org, group):
+    """The users a member group brings: a group's or team's members, a skill group's matching users."""
+    if group.get("type") == "GROUP":
+        return (org.groups.get(group.get("id")) or {}).get("members")
+    if group.get("type") == "TEAM":
+        return (org.directory["teams"].get(group.get("id")) or {}).get("members")
+    found = org.objects["skillgroups"].get(group.get("id"))
+    return None if found is None else api_skillgroups.members(org, found)
+
+
+def check_directory_refs(org, queue):
+    """Groups, teams, skill groups, flows (of the right type), prompts, scripts, libraries, email
+    addresses, edge groups and sites in a queue body must exist: 400 naming the field."""
+    refs = [(where, group.get("type", "?").lower(), group.get("id"), group_users(org, group) is not None)
+            for where, group in member_groups(queue)]
+    flows = org.directory["flows"]
+    for field, flow_type in FLOW_TYPES.items():
+        ref_id = (queue.get(field) or {}).get("id")
+        refs.append((field, flow_type + " flow", ref_id, flows.get(ref_id, {}).get("type") == flow_type))
+    callback = (queue.get("mediaSettings") or {}).get("callback") or {}
+    inactivity = ((queue.get("mediaSettings") or {}).get("message") or {}).get("inactivityTimeoutSettings") or {}
+    for field, ref, kind in (("mediaSettings.callback.liveVoiceFlow", callback.get("liveVoiceFlow"), "flows"),
+                             ("mediaSettings.callback.answeringMachineFlow", callback.get("answeringMachineFlow"),
+                              "flows"),
+                             ("mediaSettings.message.inactivityTimeoutSettings.flowId", inactivity.get("flowId"), "flows"),
+                             ("mediaSettings.callback.edgeGroup", callback.get("edgeGroup"), "edge_groups"),
+                             ("mediaSettings.callback.site", callback.get("site"), "sites"),
+                             ("whisperPrompt", queue.get("whisperPrompt"), "prompts"),
+                             ("onHoldPrompt", queue.get("onHoldPrompt"), "prompts")):
+        ref_id = (ref or {}).get("id")
+        refs.append((field, kind, ref_id, ref_id in org.directory[kind]))
+    for media, script in (queue.get("defaultScripts") or {}).items():
+        refs.append((f"defaultScripts.{media}", "script", script.get("id"), script.get("id") in org.directory["scripts"]))
+    for lib in (queue.get("cannedResponseLibraries") or {}).get("libraryIds") or []:
+        refs.append(("cannedResponseLibraries.libraryIds", "library", lib, lib in org.directory["libraries"]))
+    email = queue.get("outboundEmailAddress") or {}
+    domain = org.directory["email_domains"].get((email.get("domain") or {}).get("id"))
+    if email.get("domain"):
+        refs.append(("outboundEmailAddress.domain", "email domain", email["domain"].get("id"), domain is not None))
+    if email.get("route"):
+        route_id = email["route"].get("id")
+        refs.append(("outboundEmailAddress.route", "inbound route", route_id,
+                     any(r["id"] == route_id for r in (domain or {}).get("routes", []))))
+    for field, what, ref_id, found in refs:
+        if ref_id is not None and not found:
+            raise bad_request(f"{field}: {what} {ref_id} does not exist", field)
+
+
 def member_view(org, queue):
     """Direct members plus the users that come in through the queue's member groups."""
     direct = org.queue_members.get(queue["id"], {})
@@ -419,7 +510,7 @@ def member_view(org, queue):
         members.append({"id": user_id, "name": user["name"], "user": _user_ref(user), "ringNumber": m["ringNumber"],
                         "joined": m["joined"], "memberBy": "user", "selfUri": user["selfUri"]})
     for group in queue.get("memberGroups", []):
-        for user_id in org.groups.get(group.get("id"), {}).get("members", []):
+        for user_id in group_users(org, group) or []:
             if user_id not in direct and all(x["id"] != user_id for x in members):
                 user = org.users[user_id]
                 members.append({"id": user_id, "name": user["name"], "user": _user_ref(user), "ringNumber": 1,
@@ -433,6 +524,10 @@ def queue_view(org, queue):
     view.update(memberCount=len(members), userMemberCount=sum(1 for m in members if m["memberBy"] == "user"),
                 joinedMemberCount=sum(1 for m in members if m["joined"]))
     return view
+
+
+def default_utilization():
+    return {"utilization": copy.deepcopy(UTILIZATION_DEFAULTS), "labelUtilizations": {}}
 
 
 def new_skill(skill_id, name, division):

@@ -1,5 +1,6 @@
 """Small helpers shared by the API routes: locking, bodies, paging envelopes, references."""
 
+import base64
 import functools
 import json
 import math
@@ -98,6 +99,36 @@ def paged(items, max_size, default=25, totals=True):
     if totals:
         body["lastUri"] = uri(max(page_count, 1))
     return body
+
+
+def cursor_paged(items, max_size, default=25):
+    """A cursor envelope (skill groups, teams): {entities, nextUri, selfUri, previousUri}; the
+    cursors are opaque to clients (here, the position, encoded)."""
+    size = int_arg("pageSize", default, 1, max_size)
+    start = _position(request.args.get("after"), "after")
+    if request.args.get("before") is not None:
+        start = max(0, _position(request.args["before"], "before") - size)
+    others = [(k, v) for k, v in request.args.items(multi=True) if k not in ("after", "before")]
+
+    def uri(key, position):
+        token = base64.urlsafe_b64encode(str(position).encode()).decode().rstrip("=")
+        return f"{request.path}?{urlencode(others + [(key, token)])}"
+
+    body = {"entities": [public(x) for x in items[start:start + size]], "selfUri": request.full_path}
+    if start + size < len(items):
+        body["nextUri"] = uri("after", start + size)
+    if start > 0:
+        body["previousUri"] = uri("before", start)
+    return body
+
+
+def _position(token, name):
+    if not token:
+        return 0
+    try:
+        return int(base64.urlsafe_b64decode((token + "=" * (-len(token) % 4)).encode()).decode())
+    except ValueError:
+        raise bad_request(f"{name}: not a cursor this listing gave", name) from None
 
 
 def find(org, collection, obj_id, what):

@@ -73,6 +73,12 @@ def Any(**kw):
 RO = dict(readonly=True)
 REF = "DomainEntityRef"
 
+COMPARATORS = ["EqualTo", "NotEqualTo", "LessThan", "GreaterThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"]
+MEDIA_TYPES = ["call", "callback", "chat", "email", "message"]  # MediaUtilization's docstring
+SKILL_GROUP_READ_ONLY = {"id": Str(**RO), "memberCount": Int(**RO), "dateModified": Str(**RO),
+                         "dateCreated": Str(**RO), "status": Str(enum=["InProgress", "Complete"], **RO),
+                         "selfUri": Str(**RO)}
+
 SCHEMAS = {
     "DomainEntityRef": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
     "WritableDivision": {"id": Str(), "name": Str(**RO), "selfUri": Str(**RO)},
@@ -189,6 +195,31 @@ SCHEMAS = {
         "selfUri": Str(**RO)},
     "WritableEntity": {"id": Str(required=True)},
     "WrapUpCodeReference": {"id": Str(required=True)},
+    # Skill groups: conditions nest to any depth; skills and languages are named, not referenced by id
+    "SkillGroupCondition": {
+        "routingSkillConditions": List(Obj("SkillGroupRoutingCondition")),
+        "languageSkillConditions": List(Obj("SkillGroupLanguageCondition")),
+        "operation": Str(enum=["And", "Not", "Or"])},
+    "SkillGroupRoutingCondition": {
+        "routingSkill": Str(), "comparator": Str(enum=COMPARATORS), "proficiency": Int(lo=0, hi=5),
+        "childConditions": List(Obj("SkillGroupCondition"))},
+    "SkillGroupLanguageCondition": {
+        "languageSkill": Str(), "comparator": Str(enum=COMPARATORS), "proficiency": Int(lo=0, hi=5),
+        "childConditions": List(Obj("SkillGroupCondition"))},
+    "SkillGroupWithMemberDivisions": {
+        "name": Str(required=True, minlen=1, maxlen=256), "description": Str(maxlen=512),
+        "division": Obj("WritableDivision"), "skillConditions": List(Obj("SkillGroupCondition")),
+        "memberDivisions": List(Str()), **SKILL_GROUP_READ_ONLY},
+    "SkillGroup": {
+        "name": Str(minlen=1, maxlen=256), "description": Str(maxlen=512), "division": Obj("WritableDivision"),
+        "skillConditions": List(Obj("SkillGroupCondition")), **SKILL_GROUP_READ_ONLY},
+    "SkillGroupMemberDivisions": {"addDivisionIds": List(Str()), "removeDivisionIds": List(Str())},
+    # Utilization: maximum capacity 0 to 25 is the Terraform provider's range (UNVERIFIED in the API)
+    "MediaUtilization": {"maximumCapacity": Int(lo=0, hi=25), "interruptableMediaTypes": List(Str(enum=MEDIA_TYPES)),
+                         "includeNonAcd": Bool()},
+    "LabelUtilizationRequest": {"maximumCapacity": Int(lo=0, hi=25), "interruptingLabelIds": List(Str())},
+    "UtilizationRequest": {"utilization": Map(Obj("MediaUtilization")),
+                           "labelUtilizations": Map(Obj("LabelUtilizationRequest")), "maxInboundCalls": Int(lo=0)},
     # Users
     "UserRoutingSkillPost": {"id": Str(required=True), "proficiency": Num(lo=0, hi=5),
                              "skillUri": Str(**RO), "selfUri": Str(**RO)},

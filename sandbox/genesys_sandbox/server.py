@@ -22,7 +22,7 @@ from urllib.parse import unquote
 import yaml
 from flask import Flask, Response, g, request
 
-from genesys_sandbox import api_audits, api_routing, api_tasks, api_users
+from genesys_sandbox import api_audits, api_directory, api_routing, api_skillgroups, api_tasks, api_users
 from genesys_sandbox.errors import ApiError
 from genesys_sandbox.schemas import validate
 from genesys_sandbox.state import Org, iso, new_id_factory
@@ -300,7 +300,7 @@ def create_app(sandbox):
         return _json_response({"access_token": token, "token_type": "bearer",
                                "expires_in": int(sb.faults["token_lifetime"])}, 200)
 
-    for module in (api_routing, api_users, api_tasks, api_audits):
+    for module in (api_routing, api_skillgroups, api_directory, api_users, api_tasks, api_audits):
         module.register(app, sb)
     _register_admin(app, sb)
     return app
@@ -380,7 +380,8 @@ def _register_admin(app, sb):
             extra = {"users": o.users, "divisions": o.divisions, "groups": o.groups,
                      "queue_members": o.queue_members, "queue_wrapupcodes": o.queue_wrapupcodes,
                      "user_skills": o.user_skills, "user_languages": o.user_languages, "statuses": o.statuses,
-                     "audits": o.audits}
+                     "audits": o.audits, "skillgroup_divisions": o.skillgroup_divisions,
+                     "utilization": o.utilization, **o.directory}
             if collection not in extra:
                 raise ApiError(404, "not.found", f"no collection {collection}")
             return _json_response(extra[collection], 200)

@@ -4,7 +4,10 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-COLLECTIONS = ("skills", "languages", "wrapupcodes", "queues", "workbins", "worktypes", "workitems", "schemas")
+COLLECTIONS = ("skills", "languages", "wrapupcodes", "queues", "skillgroups", "workbins", "worktypes", "workitems",
+               "schemas")
+# Objects an org has that the collection references by name but does not manage, with their listing's kind.
+DIRECTORY = ("teams", "flows", "prompts", "scripts", "libraries", "email_domains", "edge_groups", "sites")
 
 DEFAULT_LIMITS = {
     # UNVERIFIED values: the reference names the keys, not the numbers.
@@ -53,14 +56,25 @@ class Org:
         self.groups = {}
         for g in spec.get("groups", []):
             group_id = g.get("id") or new_id()
-            self.groups[group_id] = {"id": group_id, "name": g["name"], "type": g.get("type", "GROUP"),
+            self.groups[group_id] = {"id": group_id, "name": g["name"],
                                      "members": [by_email[e] for e in g.get("members", [])]}
+        self.directory = {kind: {} for kind in DIRECTORY}
+        for kind, entries in (spec.get("directory") or {}).items():
+            for entry in entries:
+                obj = dict(entry, id=entry.get("id") or new_id())
+                if "members" in obj:
+                    obj["members"] = [by_email[e] for e in obj["members"]]
+                if "routes" in obj:  # an email domain's inbound routes
+                    obj["routes"] = [dict(r, id=r.get("id") or new_id()) for r in obj["routes"]]
+                self.directory[kind][obj["id"]] = obj
         self.objects = {name: {} for name in COLLECTIONS}
         self.tombstones = []            # [collection, object, vanishes_from_listings_at]
         self.queue_members = {}         # queue id -> {user id: {ringNumber, joined}}
         self.queue_wrapupcodes = {}     # queue id -> [wrap-up code id]
         self.user_skills = {}           # user id -> {skill id: {proficiency, state}}
         self.user_languages = {}        # user id -> {language id: {proficiency, state}}
+        self.skillgroup_divisions = {}  # skill group id -> [member division id]
+        self.utilization = None         # the org's utilization document; None: the defaults
         self.statuses = {}              # worktype id -> {status id: status}
         self.history = {}               # work item id -> [WorkitemChange]
         self.audits = []                # AuditLogMessage, oldest first
@@ -110,6 +124,10 @@ class Org:
         org = cls.__new__(cls)
         org.__dict__.update(data)
         org.__dict__.setdefault("user_languages", {})  # a state saved before users held languages
+        org.__dict__.setdefault("skillgroup_divisions", {})  # ... before skill groups, directory and utilization
+        org.__dict__.setdefault("directory", {kind: {} for kind in DIRECTORY})
+        org.__dict__.setdefault("utilization", None)
+        org.objects.setdefault("skillgroups", {})
         # JSON turns the nested id-keyed maps back into dicts already; nothing else to rebuild.
         return org
 

@@ -245,3 +245,76 @@ def test_work_item_bulk_add_jobs(api):
     created = results.results[0].entity
     populated(created, "id", "name", "workbin", "type")
     assert tm.get_taskmanagement_workitem(created.id).external_tag == "0"
+
+
+def test_skill_group_calls(api):
+    routing, users = sdk.RoutingApi(api), sdk.UsersApi(api)
+    skill = routing.post_routing_skills(new(sdk.RoutingSkill, name="Billing"))
+    spanish = next(x for x in routing.get_routing_languages(page_size=100).entities if x.name == "Spanish")
+    alice = next(u for u in users.get_users(page_size=100).entities if u.email == "alice@acme.example")
+    users.post_user_routingskills(alice.id, new(sdk.UserRoutingSkillPost, id=skill.id, proficiency=4.0))
+    users.post_user_routinglanguages(alice.id, new(sdk.UserRoutingLanguagePost, id=spanish.id, proficiency=5.0))
+    divisions = dict((d.name, d.id) for d in sdk.AuthorizationApi(api).get_authorization_divisions(page_size=100).entities)
+    condition = new(sdk.SkillGroupCondition, operation="And", routing_skill_conditions=[
+        new(sdk.SkillGroupRoutingCondition, routing_skill="Billing", comparator="GreaterThanOrEqualTo", proficiency=3,
+            child_conditions=[new(sdk.SkillGroupCondition, operation="Or", language_skill_conditions=[
+                new(sdk.SkillGroupLanguageCondition, language_skill="Spanish", comparator="GreaterThan",
+                    proficiency=4)])])])
+    created = routing.post_routing_skillgroups(new(sdk.SkillGroupWithMemberDivisions, name="Experts",
+                                                   description="d", skill_conditions=[condition]))
+    populated(created, "id", "name", "division", "member_count", "status", "skill_conditions", "self_uri")
+    for name in ("Other A", "Other B"):
+        routing.post_routing_skillgroups(new(sdk.SkillGroupWithMemberDivisions, name=name))
+    first = routing.get_routing_skillgroups(page_size=2)
+    assert [x.name for x in first.entities] == ["Experts", "Other A"] and first.next_uri
+    after = re.search(r"after=([^&]+)", first.next_uri).group(1)
+    assert [x.name for x in routing.get_routing_skillgroups(page_size=2, after=after).entities] == ["Other B"]
+    assert [x.name for x in routing.get_routing_skillgroups(name="oth").entities] == ["Other A", "Other B"]
+    one = routing.get_routing_skillgroup(created.id)
+    inner = one.skill_conditions[0].routing_skill_conditions[0].child_conditions[0].language_skill_conditions[0]
+    assert (inner.language_skill, inner.proficiency, one.member_count) == ("Spanish", 4, 1)
+    patched = routing.patch_routing_skillgroup(created.id, new(sdk.SkillGroup, name="Experts", description="e"))
+    assert patched.description == "e" and patched.skill_conditions, "a partial PATCH keeps the conditions"
+    routing.post_routing_skillgroup_members_divisions(created.id, body=new(
+        sdk.SkillGroupMemberDivisions, add_division_ids=[divisions["Sales"]]))
+    listed = routing.get_routing_skillgroup_members_divisions(created.id)
+    assert sorted(d.name for d in listed.entities) == ["Home", "Sales"]
+    routing.delete_routing_skillgroup(created.id)
+    assert [x.name for x in routing.get_routing_skillgroups(page_size=100).entities] == ["Other A", "Other B"]
+
+
+def test_utilization_calls(api):
+    routing = sdk.RoutingApi(api)
+    defaults = routing.get_routing_utilization()
+    assert sorted(defaults.utilization) == ["call", "callback", "chat", "email", "message"]
+    populated(defaults.utilization["call"], "maximum_capacity", "interruptable_media_types", "include_non_acd")
+    body = new(sdk.UtilizationRequest, utilization={"call": new(
+        sdk.MediaUtilization, maximum_capacity=2, interruptable_media_types=["email"], include_non_acd=True)},
+        label_utilizations={"l-1": new(sdk.LabelUtilizationRequest, maximum_capacity=1, interrupting_label_ids=[])})
+    answered = routing.put_routing_utilization(body)
+    assert answered.utilization["call"].maximum_capacity == 2 and answered.label_utilizations["l-1"].maximum_capacity == 1
+    assert routing.get_routing_utilization().utilization["call"].interruptable_media_types == ["email"]
+    routing.delete_routing_utilization()
+    assert routing.get_routing_utilization().utilization["call"].maximum_capacity == 1
+
+
+def test_directory_listings_a_queue_references_by_name(api):
+    groups = sdk.GroupsApi(api).get_groups(page_size=100).entities
+    assert [(g.name, g.type, g.member_count) for g in groups] == [("Tier 2 Team", "official", 1)]
+    teams = sdk.TeamsApi(api).get_teams(page_size=100, name="night").entities
+    assert [(t.name, t.member_count) for t in teams] == [("Night Shift", 1)]
+    architect = sdk.ArchitectApi(api)
+    assert [f.name for f in architect.get_flows(type=["inqueuecall"], page_size=100).entities] == ["Default In-Queue"]
+    assert [p.name for p in architect.get_architect_prompts(name=["Hold Music"]).entities] == ["Hold Music"]
+    scripts = sdk.ScriptsApi(api).get_scripts_published(page_size=100).entities
+    assert [s.name for s in scripts] == ["Default Call Script", "Email Script"]
+    libraries = sdk.ResponseManagementApi(api).get_responsemanagement_libraries(page_size=100).entities
+    assert [x.name for x in libraries] == ["Billing Answers"]
+    routing = sdk.RoutingApi(api)
+    domains = routing.get_routing_email_domains(page_size=100).entities
+    assert [d.id for d in domains] == ["support.acme.example"]
+    routes = routing.get_routing_email_domain_routes("support.acme.example", page_size=100).entities
+    assert [r.pattern for r in routes] == ["help"]
+    edges = sdk.TelephonyProvidersEdgeApi(api)
+    assert [x.name for x in edges.get_telephony_providers_edges_edgegroups(page_size=100).entities] == ["US Edges"]
+    assert [x.name for x in edges.get_telephony_providers_edges_sites(page_size=100).entities] == ["Raleigh"]

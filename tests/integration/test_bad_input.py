@@ -10,16 +10,17 @@ pytestmark = pytest.mark.badinput
 
 LONG = "x" * 300
 RESOURCES = ["genesys_skill", "genesys_language", "genesys_wrapper", "genesys_queue", "genesys_workbin",
-             "genesys_worktype"]
+             "genesys_worktype", "genesys_skill_group"]
 INFOS = ["genesys_skill_info", "genesys_language_info", "genesys_wrapper_info", "genesys_queue_info",
-         "genesys_workbin_info", "genesys_worktype_info"]
+         "genesys_workbin_info", "genesys_worktype_info", "genesys_skill_group_info"]
 # The smallest valid arguments of each module, that the connection cases are added to.
 VALID = dict(
     [(m, {"name": "Valid"}) for m in RESOURCES + INFOS]
     + [("genesys_task", {"worktype": "Invoice", "external_tag": "t-1", "name": "Valid"}),
        ("genesys_task_info", {"worktype": "Invoice"}),
        ("genesys_user_skills", {"user": "alice@acme.example", "skills": [{"name": "Billing", "proficiency": 3}]}),
-       ("genesys_preflight", {}), ("genesys_export", {})])
+       ("genesys_preflight", {}), ("genesys_export", {}),
+       ("genesys_routing_utilization", {"utilization": {"call": {"maximum_capacity": 1}}})])
 
 CASES = []  # (case id, module, args or None for the valid ones, connection override, expected fragments)
 
@@ -53,7 +54,8 @@ for module in RESOURCES:
          "items[0] (Alpha): Unsupported parameters: colour", "Supported parameters")
     case(module + "-bad-item", module, {"items": [{"name": "Alpha"}, {"name": "Beta", "state": "maybe"}]},
          "items[1] (Beta)", "state", "present, absent")
-for module in ["genesys_skill", "genesys_wrapper", "genesys_queue", "genesys_workbin", "genesys_worktype"]:
+for module in ["genesys_skill", "genesys_wrapper", "genesys_queue", "genesys_workbin", "genesys_worktype",
+               "genesys_skill_group"]:
     case(module + "-unknown-division", module, {"name": "Alpha", "division": "Nowhere"},
          "division: division 'Nowhere' does not exist", "known: Home, Sales, Support")
 
@@ -71,6 +73,33 @@ case("queue-unknown-wrapup-code", "genesys_queue", {"name": "Queue Q", "wrapup_c
 case("queue-members-type", "genesys_queue", {"name": "Queue Q", "members": "alice@acme.example"}, "members", "dict")
 case("queue-members-mode", "genesys_queue", {"name": "Queue Q", "members": [], "members_mode": "replace"},
      "members_mode", "additive, authoritative")
+case("queue-member-group-unknown", "genesys_queue",
+     {"name": "Queue Q", "member_groups": [{"name": "Nobody", "type": "TEAM"}]},
+     "member_groups[0].name: team 'Nobody' does not exist", "known: Night Shift")
+case("queue-member-group-type", "genesys_queue", {"name": "Queue Q", "member_groups": [{"name": "Night Shift"}]},
+     "member_groups[0]: needs type, one of GROUP, SKILLGROUP, TEAM")
+case("queue-flow-of-another-type", "genesys_queue", {"name": "Queue Q", "queue_flow": "Email Hold"},
+     "queue_flow: inqueuecall-flow 'Email Hold' does not exist", "known: Default In-Queue")
+case("queue-unknown-script", "genesys_queue", {"name": "Queue Q", "default_scripts": {"CALL": "Nope"}},
+     "default_scripts.CALL: script 'Nope' does not exist", "Default Call Script")
+case("queue-unknown-route", "genesys_queue", {"name": "Queue Q", "outbound_email_address": {
+    "domain": "support.acme.example", "route": "sales@support.acme.example"}},
+     "email-route 'sales@support.acme.example' does not exist", "help@support.acme.example")
+case("skill-group-bad-comparator", "genesys_skill_group", {"name": "Group G", "skill_conditions": [
+    {"operation": "And", "routing_skill_conditions": [{"routing_skill": "Nope", "comparator": "Near"}]}]},
+     "comparator", "EqualTo, NotEqualTo")
+case("skill-group-unknown-skill", "genesys_skill_group", {"name": "Group G", "skill_conditions": [
+    {"operation": "And", "routing_skill_conditions": [{"routing_skill": "Nope", "comparator": "EqualTo",
+                                                        "proficiency": 2}]}]},
+     "skill_conditions[0].routing_skill_conditions[0].routing_skill: skill 'Nope' does not exist")
+case("skill-group-unknown-member-division", "genesys_skill_group", {"name": "Group G", "member_divisions": ["Nowhere"]},
+     "member_divisions: division 'Nowhere' does not exist")
+case("utilization-unknown-media", "genesys_routing_utilization", {"utilization": {"fax": {"maximum_capacity": 1}}},
+     "utilization: key 'fax' is not one of call, callback, chat, email, message")
+case("utilization-out-of-range", "genesys_routing_utilization", {"utilization": {"call": {"maximum_capacity": 26}}},
+     "utilization.call.maximum_capacity: 26 is out of range", "0 to 25")
+case("utilization-bad-type", "genesys_routing_utilization", {"utilization": {"call": {"include_non_acd": "often"}}},
+     "utilization.call.include_non_acd: 'often' is not a bool")
 case("worktype-bad-category", "genesys_worktype", {"name": "Worktype W", "statuses": [{"name": "S", "category": "Done"}]},
      "category", "Open, InProgress, Waiting, Closed")
 case("worktype-unknown-workbin", "genesys_worktype", {"name": "Worktype W", "default_workbin": "Nope"},
@@ -133,6 +162,8 @@ def bad_input_run(sandbox_server, tmp_path_factory):
         {"name": "seed worktypes", "cxops.genesys.genesys_worktype": {"items": [
             {"name": "Valid", "default_workbin": "Bin"}, {"name": "Extra", "default_workbin": "Bin"},
             {"name": "Invoice", "default_workbin": "Bin"}]}},
+        {"name": "seed skill groups", "cxops.genesys.genesys_skill_group": {"items": [{"name": "Valid"},
+                                                                                      {"name": "Extra"}]}},
         {"name": "seed bob's skills", "cxops.genesys.genesys_user_skills": {
             "user": "bob@acme.example", "skills": [{"name": "Billing", "proficiency": 1},
                                                    {"name": "Extra", "proficiency": 2}]}},

@@ -16,10 +16,13 @@ def queues(sandbox, org="acme-us"):
 def setup_tasks():
     return [{"name": "skills", "cxops.genesys.genesys_skill": {"items": [{"name": "Billing"}, {"name": "Spanish"}]}},
             {"name": "codes", "cxops.genesys.genesys_wrapper": {"items": [{"name": "Resolved"}, {"name": "Escalated"}]}},
+            {"name": "group", "cxops.genesys.genesys_skill_group": {"name": "Billing Experts", "skill_conditions": [
+                {"operation": "And", "routing_skill_conditions": [
+                    {"routing_skill": "Billing", "comparator": "GreaterThanOrEqualTo", "proficiency": 4}]}]}},
             queue_task(name="Overflow")]
 
 
-def full_queue(group_id):
+def full_queue(group_id):  # the group by id: an id is still accepted for a name
     media = {"enable_auto_answer": False, "alerting_timeout_seconds": 20,
              "service_level": {"percentage": 0.8, "duration_ms": 20000},
              "auto_answer_alert_tone_seconds": 1.5, "manual_answer_alert_tone_seconds": 2.0}
@@ -29,7 +32,7 @@ def full_queue(group_id):
             "call": media, "chat": dict(media, enable_auto_answer=True), "email": dict(media, alerting_timeout_seconds=300),
             "callback": dict(media, mode="AgentFirst", enable_auto_dial_and_end=True, auto_dial_delay_seconds=10,
                              auto_end_delay_seconds=20, max_retry_count=3, retry_delay_seconds=120,
-                             live_voice_reaction_type="TransferToFlow", live_voice_flow="flow-live",
+                             live_voice_reaction_type="TransferToFlow", live_voice_flow="Callback Dialer", edge_group="US Edges", site="Raleigh",
                              answering_machine_reaction_type="HangUp"),
             "messaging": dict(media, enable_inactivity_timeout=True,
                               inactivity_timeout_settings={"timeout_seconds": 600, "action_type": "DISCONNECT"},
@@ -41,17 +44,18 @@ def full_queue(group_id):
         bullseye={"rings": [{"expansion_criteria": [{"type": "TIMEOUT_SECONDS", "threshold": 10}],
                              "actions": {"skills_to_remove": ["Billing"]}},
                             {"expansion_criteria": [{"type": "TIMEOUT_SECONDS", "threshold": 20}],
-                             "member_groups": [{"id": group_id, "type": "GROUP"}]}]},
+                             "member_groups": [{"name": "Night Shift", "type": "TEAM"}]}]},
         conditional_group_routing={"rules": [{"queue": "Overflow", "metric": "EstimatedWaitTime",
                                               "operator": "GreaterThan", "condition_value": 60,
-                                              "groups": [{"id": group_id, "type": "GROUP"}], "wait_seconds": 5}]},
+                                              "groups": [{"name": "Tier 2 Team", "type": "GROUP"}], "wait_seconds": 5}]},
         conditional_group_activation={"pilot_rule": {"condition_expression": "C1", "conditions": [
             {"simple_metric": {"metric": "IdleAgentCount"}, "operator": "LessThan", "value": 2}]}},
         scoring_method="PriorityOnly", last_agent_routing_mode="QueueMembersOnly",
-        member_groups=[{"id": group_id, "type": "GROUP"}],
-        queue_flow="flow-1", email_in_queue_flow="flow-2", message_in_queue_flow="flow-3",
-        whisper_prompt="prompt-1", on_hold_prompt="prompt-2", default_media_language="en-US",
-        auto_answer_only=False, canned_response_libraries={"mode": "SelectedOnly", "library_ids": ["lib-1"]},
+        # An id is still accepted in place of a name, and compares equal to it.
+        member_groups=[{"name": group_id, "type": "GROUP"}, {"name": "Billing Experts", "type": "SKILLGROUP"}],
+        queue_flow="Default In-Queue", email_in_queue_flow="Email Hold", message_in_queue_flow="Messaging Hold",
+        whisper_prompt="Welcome Whisper", on_hold_prompt="Hold Music", default_media_language="en-US",
+        auto_answer_only=False, canned_response_libraries={"mode": "SelectedOnly", "libraries": ["Billing Answers"]},
         enable_transcription=True, enable_audio_monitoring=True, enable_manual_assignment=True,
         suppress_in_queue_call_recording=False,
         agent_owned_routing={"enable_agent_owned_callbacks": True, "max_owned_callback_hours": 24,
@@ -59,9 +63,9 @@ def full_queue(group_id):
         direct_routing={"call_media_settings": {"use_agent_address_outbound": True}, "backup_queue": "Overflow",
                         "wait_for_agent": True, "agent_wait_seconds": 120},
         calling_party_name="Acme", calling_party_number="+15550100",
-        default_scripts={"CALL": "script-1"},
+        default_scripts={"CALL": "Default Call Script", "EMAIL": "Email Script"},
         outbound_messaging_addresses={"sms_address": "sms-1"},
-        outbound_email_address={"domain": "domain-1", "route": "route-1"},
+        outbound_email_address={"domain": "support.acme.example", "route": "help@support.acme.example"},
         peer_id="ext-42",
         members=[{"user": "alice@acme.example"}, {"user": "bob@acme.example", "ring_number": 2}],
         wrapup_codes=["Resolved", "Escalated"])
@@ -85,14 +89,25 @@ def test_four_steps_with_every_setting_group(sandbox, play):
     skills = {s["name"]: s["id"] for s in sandbox.objects("skills")}
     overflow = queues(sandbox)["Overflow"]["id"]
     assert q["division"]["name"] == "Support"
-    assert q["mediaSettings"]["callback"]["liveVoiceFlow"] == {"id": "flow-live"}
+    directory = dict((o["name"], o["id"]) for kind in ("flows", "prompts", "scripts", "libraries", "teams", "sites",
+                                                       "edge_groups") for o in sandbox.objects(kind).values())
+    assert q["mediaSettings"]["callback"]["liveVoiceFlow"] == {"id": directory["Callback Dialer"]}
+    assert q["mediaSettings"]["callback"]["site"] == {"id": directory["Raleigh"]}
+    assert (q["queueFlow"], q["emailInQueueFlow"], q["whisperPrompt"]) == (
+        {"id": directory["Default In-Queue"]}, {"id": directory["Email Hold"]}, {"id": directory["Welcome Whisper"]})
+    assert q["cannedResponseLibraries"]["libraryIds"] == [directory["Billing Answers"]]
+    group = {g["name"]: g["id"] for g in sandbox.objects("skillgroups")}["Billing Experts"]
+    assert q["memberGroups"] == [{"id": group_id, "type": "GROUP"}, {"id": group, "type": "SKILLGROUP"}]
+    assert q["bullseye"]["rings"][1]["memberGroups"] == [{"id": directory["Night Shift"], "type": "TEAM"}]
     assert q["mediaSettings"]["message"]["subTypeSettings"] == {"sms": {"enableAutoAnswer": True}}
     assert q["mediaSettings"]["email"]["alertingTimeoutSeconds"] == 300
     assert q["bullseye"]["rings"][0]["actions"]["skillsToRemove"] == [{"id": skills["Billing"]}]
     assert q["conditionalGroupRouting"]["rules"][0]["queue"] == {"id": overflow}
     assert q["directRouting"]["backupQueueId"] == overflow
-    assert q["defaultScripts"] == {"CALL": {"id": "script-1"}}
-    assert q["outboundEmailAddress"] == {"domain": {"id": "domain-1"}, "route": {"id": "route-1"}}
+    assert q["defaultScripts"] == {"CALL": {"id": directory["Default Call Script"]},
+                                   "EMAIL": {"id": directory["Email Script"]}}
+    route = sandbox.objects("email_domains")["support.acme.example"]["routes"][0]["id"]
+    assert q["outboundEmailAddress"] == {"domain": {"id": "support.acme.example"}, "route": {"id": route}}
     assert q["acwSettings"] == {"wrapupPrompt": "MANDATORY_TIMEOUT", "timeoutMs": 30000}
     members = sandbox.objects("queue_members")[q["id"]]
     assert sorted(m["ringNumber"] for m in members.values()) == [1, 2]
@@ -107,7 +122,7 @@ def test_four_steps_with_every_setting_group(sandbox, play):
 def test_fields_set_elsewhere_survive_an_update(sandbox, play):
     assert play([queue_task(name="Sales", description="v1")]).rc == 0
     queue = queues(sandbox)["Sales"]
-    outside = {"enableTranscription": True, "outboundEmailAddress": {"domain": {"id": "d-1"}},
+    outside = {"enableTranscription": True, "outboundEmailAddress": {"domain": {"id": "support.acme.example"}},
                "conditionalGroupRouting": {"rules": [{"metric": "ServiceLevel", "operator": "LessThan",
                                                       "conditionValue": 0.5, "waitSeconds": 2}]},
                "mediaSettings": dict(queue["mediaSettings"], email=dict(queue["mediaSettings"]["email"],
@@ -159,11 +174,10 @@ def big_org(users=150):
 
 def test_members_additive_and_authoritative_beyond_100(sandbox, play):
     sandbox.admin("POST", "/reset", json={"orgs": big_org()})
-    group = next(iter(sandbox.objects("groups")))
     emails = ["agent{0:03d}@acme.example".format(i) for i in range(150)]
     first = [{"user": e} for e in emails[:120]] + [{"user": "gone@acme.example"}, {"user": "idle@acme.example"}]
     start = len(sandbox.journal())
-    run = play([queue_task(name="Big", members=first, member_groups=[{"id": group, "type": "GROUP"}])])
+    run = play([queue_task(name="Big", members=first, member_groups=[{"name": "Leads", "type": "GROUP"}])])
     assert run.rc == 0 and run.changed == 1
     warnings = " ".join(run.result("queue").get("warnings", []))
     assert "deleted user gone@acme.example" in warnings and "inactive user idle@acme.example" in warnings

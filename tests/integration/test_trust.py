@@ -162,7 +162,7 @@ def test_fields_inside_lists_of_objects_survive_a_change_to_their_neighbours(san
     first = dict(name="Q", routing_rules=[{"operator": "MEETS_THRESHOLD", "threshold": 9, "wait_seconds": 20},
                                           {"operator": "ANY", "threshold": 5, "wait_seconds": 30}],
                  bullseye={"rings": [{"expansion_criteria": [{"type": "TIMEOUT_SECONDS", "threshold": 10}],
-                                      "member_groups": [{"id": "g-1", "type": "TEAM"}],
+                                      "member_groups": [{"name": "Night Shift", "type": "TEAM"}],
                                       "actions": {"skills_to_remove": ["Billing"]}},
                                      {"expansion_criteria": [{"type": "TIMEOUT_SECONDS", "threshold": 20}]}]})
     setup = play([task("genesys_skill", name="Billing"), task("genesys_queue", **first)])
@@ -181,7 +181,8 @@ def test_fields_inside_lists_of_objects_survive_a_change_to_their_neighbours(san
     assert [(r["threshold"], r["waitSeconds"], r["operator"]) for r in stored["routingRules"]] == [
         (8, 20, "MEETS_THRESHOLD"), (5, 30, "ANY")]
     ring = stored["bullseye"]["rings"][0]
-    assert ring["memberGroups"] == [{"id": "g-1", "type": "TEAM"}]
+    team = next(t["id"] for t in sandbox.objects("teams").values() if t["name"] == "Night Shift")
+    assert ring["memberGroups"] == [{"id": team, "type": "TEAM"}]
     billing = next(s["id"] for s in sandbox.objects("skills") if s["name"] == "Billing")
     assert [s["id"] for s in ring["actions"]["skillsToRemove"]] == [billing]
     assert ring["expansionCriteria"] == [{"type": "TIMEOUT_SECONDS", "threshold": 15}]
