@@ -458,7 +458,8 @@ class Engine:
         self.shallow = shallow
         valid = [item for index, item in enumerate(items) if index not in invalid]
         self.existing = self._existing(valid)
-        self._detail(valid)
+        if not shallow:
+            self._detail(valid)
         plan = self._plan_all(items, fail_fast, invalid)
         if purge:
             named = set(self.key(item) for item in items)

@@ -14,10 +14,11 @@ from ansible_collections.cxops.genesys.plugins.module_utils.agents import AgentS
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.references import References
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
-    LanguageSpec, QueueSpec, SkillSpec, WrapupCodeSpec)
+    LanguageSpec, QueueSpec, SkillGroupSpec, SkillSpec, UtilizationSpec, WrapupCodeSpec)
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
-VARIABLES = (("genesys_languages", LanguageSpec()), ("genesys_skills", SkillSpec()), ("genesys_wrapup_codes", WrapupCodeSpec()),
+VARIABLES = (("genesys_languages", LanguageSpec()), ("genesys_skills", SkillSpec()),
+             ("genesys_skill_groups", SkillGroupSpec()), ("genesys_wrapup_codes", WrapupCodeSpec()),
              ("genesys_queues", QueueSpec()), ("genesys_workbins", WorkbinSpec()), ("genesys_worktypes", WorktypeSpec()))
 
 
@@ -32,6 +33,8 @@ def export(client):
                 item[option] = [_drop_ids(v) for v in item[option]]
             items.append(_prune(item))
         out[variable] = sorted(items, key=lambda i: i["name"])
+    utilization = Engine(client, UtilizationSpec(), references=refs).read()[0]
+    out["genesys_routing_utilization"] = _prune(utilization["utilization"])
     out["genesys_agents"] = []
     for user in sorted(AgentSkillsSpec().list(client), key=lambda u: u.get("email") or ""):
         if user.get("state") != "active":

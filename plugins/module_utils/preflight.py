@@ -17,7 +17,7 @@ from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
-    LanguageSpec, QueueSpec, SkillSpec, WrapupCodeSpec)
+    LanguageSpec, QueueSpec, SkillGroupSpec, SkillSpec, UtilizationSpec, WrapupCodeSpec)
 from ansible_collections.cxops.genesys.plugins.module_utils.taskmanagement import WorkbinSpec, WorktypeSpec
 
 # kind: (spec, limit namespace, limit key)
@@ -30,8 +30,9 @@ KINDS = {
 }
 
 # The org's whole desired state, in the order site.yml converges it.
-STATE_KINDS = (("language", LanguageSpec), ("skill", SkillSpec), ("wrapup_code", WrapupCodeSpec), ("queue", QueueSpec), ("agent", AgentSkillsSpec),
-               ("workbin", WorkbinSpec), ("worktype", WorktypeSpec))
+STATE_KINDS = (("language", LanguageSpec), ("skill", SkillSpec), ("skill_group", SkillGroupSpec),
+               ("wrapup_code", WrapupCodeSpec), ("queue", QueueSpec), ("agent", AgentSkillsSpec),
+               ("utilization", UtilizationSpec), ("workbin", WorkbinSpec), ("worktype", WorktypeSpec))
 
 ARGUMENTS = dict(expected_org_id=dict(type="str"), expected_org_name=dict(type="str"), naming=dict(type="dict"),
                  desired=dict(type="dict"), check_limits=dict(type="bool", default=True),
@@ -69,6 +70,8 @@ def check_state(session, state, purge, max_deletions, normalize):
         if not items:
             continue
         spec = spec_class()
+        if spec.singleton:  # one document per org: its one item is named for it
+            items = [dict(item, name=spec.singleton) for item in items]
         items, problems = normalize(spec, items)
         failures.extend("{0}s: items[{1}]: {2}".format(kind, i, "; ".join(p)) for i, p in sorted(problems.items()))
         if problems:

@@ -47,8 +47,9 @@ options:
     default: this org
   desired_state:
     description:
-      - The org's whole desired state, by kind (V(language), V(skill), V(wrapup_code), V(queue), V(agent),
-        V(workbin), V(worktype)), each a list of items as the module of that kind takes them (the roles' variables).
+      - The org's whole desired state, by kind (V(language), V(skill), V(skill_group), V(wrapup_code), V(queue),
+        V(agent), V(utilization), V(workbin), V(worktype)), each a list of items as the module of that kind takes
+        them (the roles' variables); V(utilization) is a list of one item holding C(utilization).
       - Every kind is planned in check mode, in the order C(site.yml) converges them, each seeing what the kinds before
         it would create, with the planner the apply runs. The run is refused before any write when an item is
         invalid, a reference does not resolve, a deletion exceeds O(max_deletions), or an object that the run deletes

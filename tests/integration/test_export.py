@@ -42,14 +42,31 @@ def test_export_round_trip_reports_zero_changes(sandbox, site, tmp_path):
     exported = site(inventory=str(inventory), playbook="playbooks/export.yml")
     assert exported.rc == 0, exported.stdout
     data = load((inventory / "host_vars" / "acme-us" / "exported.yml").read_text())
-    assert sorted(data) == ["genesys_agents", "genesys_languages", "genesys_queues", "genesys_skills",
-                            "genesys_workbins", "genesys_worktypes", "genesys_wrapup_codes"]
+    assert sorted(data) == ["genesys_agents", "genesys_languages", "genesys_queues", "genesys_routing_utilization",
+                            "genesys_skill_groups", "genesys_skills", "genesys_workbins", "genesys_worktypes",
+                            "genesys_wrapup_codes"]
     assert {"name": "French"} in data["genesys_languages"]
     returns = next(q for q in data["genesys_queues"] if q["name"] == "Returns")
     assert returns["division"] == "Sales" and returns["enable_transcription"] is True
     assert returns["members"] == [{"user": "carol@acme.example", "ring_number": 1}]
     billing = next(q for q in data["genesys_queues"] if q["name"] == "Billing Support")
     assert billing["bullseye"]["rings"][0]["actions"]["skills_to_remove"] == ["Billing"]
+    assert billing["member_groups"] == [{"name": "Tier 2 Team", "type": "GROUP"}, {"name": "Night Shift", "type": "TEAM"}]
+    assert (billing["queue_flow"], billing["whisper_prompt"]) == ("Default In-Queue", "Welcome Whisper"), \
+        "references by name: ids differ per org"
+    eu = load((inventory / "host_vars" / "acme-eu" / "exported.yml").read_text())
+    assert eu["genesys_skill_groups"] == [{
+        "name": "German Billing", "description": "Billing agents fluent in German", "division": "Home",
+        "member_divisions": ["Home"], "skill_conditions": [{
+            "operation": "And",
+            "routing_skill_conditions": [{"routing_skill": "Billing", "comparator": "GreaterThanOrEqualTo",
+                                          "proficiency": 3}],
+            "language_skill_conditions": [{"language_skill": "German", "comparator": "GreaterThanOrEqualTo",
+                                           "proficiency": 4}]}]}]
+    billing_de = next(q for q in eu["genesys_queues"] if q["name"] == "Billing DE")
+    assert billing_de["member_groups"] == [{"name": "German Billing", "type": "SKILLGROUP"},
+                                           {"name": "Frühschicht", "type": "TEAM"}]
+    assert eu["genesys_routing_utilization"]["email"] == {"maximum_capacity": 3, "include_non_acd": False}
     assert {"user": "alice@acme.example", "skills": [{"name": "Billing", "proficiency": 4.0},
                                                      {"name": "Returns", "proficiency": 2.0}]} in data["genesys_agents"]
     statuses = data["genesys_worktypes"][0]["statuses"]

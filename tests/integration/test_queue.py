@@ -168,7 +168,7 @@ def big_org(users=150):
            "users": [{"name": "Agent {0:03d}".format(i), "email": "agent{0:03d}@acme.example".format(i)}
                      for i in range(users)] + [{"name": "Gone", "email": "gone@acme.example", "state": "deleted"},
                                                {"name": "Idle", "email": "idle@acme.example", "state": "inactive"}],
-           "groups": [{"name": "Leads", "type": "GROUP", "members": ["agent149@acme.example"]}]}
+           "groups": [{"name": "Leads", "members": ["agent149@acme.example"]}]}
     return [org]
 
 

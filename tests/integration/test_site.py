@@ -27,6 +27,17 @@ def test_site_converges_both_orgs_in_dependency_order(sandbox, site):
     assert held[users["bernd@acme-eu.example"]] == {
         languages["Dutch"]: {"proficiency": 5, "state": "active"},
         languages["German"]: {"proficiency": 3, "state": "active"}}, "a language created earlier in the same run"
+    group = next(g for g in sandbox.objects("skillgroups", "acme-eu") if g["name"] == "German Billing")
+    assert group["skillConditions"][0]["languageSkillConditions"][0]["languageSkill"] == "German"
+    team = next(t["id"] for t in sandbox.objects("teams", "acme-eu").values() if t["name"] == "Frühschicht")
+    billing_de = next(q for q in sandbox.objects("queues", "acme-eu") if q["name"] == "Billing DE")
+    assert billing_de["memberGroups"] == [{"id": group["id"], "type": "SKILLGROUP"}, {"id": team, "type": "TEAM"}], \
+        "member groups by name, a skill group created earlier in the same run"
+    api = sandbox.session(sandbox.EU)
+    members = api.get(sandbox.url + "/api/v2/routing/queues/{0}/members".format(billing_de["id"])).json()["entities"]
+    assert [(m["name"], m["memberBy"]) for m in members] == [("Anna Agentin", "group")], \
+        "anna meets the skill group's conditions: Billing 4, German 5"
+    assert sandbox.objects("utilization", "acme-eu")["utilization"]["email"]["maximumCapacity"] == 3
     again = site("--check", "--diff")
     assert again.rc == 0 and again.stats("acme-us")["changed"] == 0 and again.stats("acme-eu")["changed"] == 0
     assert site().stats("acme-us")["changed"] == 0
