@@ -124,7 +124,7 @@ options:
   planned:
     description:
       - In check mode, the names of objects that earlier tasks of the same run would create, by kind (V(skill),
-        V(wrapup_code), V(queue), V(workbin), V(worktype), V(language), V(division)). A reference to one of them is
+        V(wrapup_code), V(queue), V(workbin), V(worktype), V(language), V(skill_group), V(division)). A reference to one of them is
         predicted instead of refused, so a dry run over a new org works end to end. Ignored outside check mode.
       - The roles set it from the desired state of the types they depend on.
     type: dict

@@ -45,7 +45,6 @@ class Field:
     `api` is the dotted path read from the API object (default: the option name in camelCase),
     `write` the dotted path written in a request body (default: `api`). Nested options (`options`)
     convert the same way, recursively. `ref` names a kind of object referenced by name in the
-    module and by id in the API; `ref_shape` says whether the API holds it as {id} or as a bare id.
     module and by id in the API; `ref_shape` says whether the API holds it as {id}, as a bare id, or by
     its name. A `ref` that is a dict picks the kind by the value of the sibling option `ref_by` (a
     member group's type). `lo`, `hi`, `maxlen`, `minitems` and `maxitems` are checked before any write.

@@ -41,6 +41,8 @@ class References:
         "canned_response_library": ("/api/v2/responsemanagement/libraries", 100, None, "pages"),
         "email_domain": ("/api/v2/routing/email/domains", 100, None, "pages"),
         "email_route": ("/api/v2/routing/email/domains", 100, None, "routes"),
+        "open_recipient": ("/api/v2/routing/message/recipients", 100, {"messengerType": "open"}, "pages"),
+        "whatsapp_recipient": ("/api/v2/routing/message/recipients", 100, {"messengerType": "whatsapp"}, "pages"),
         "edge_group": ("/api/v2/telephony/providers/edges/edgegroups", 100, None, "pages"),
         "site": ("/api/v2/telephony/providers/edges/sites", 100, None, "pages"),
     }

@@ -305,12 +305,12 @@ class QueueSpec(ResourceSpec):
         "calling_party_name": Field(),
         "calling_party_number": Field(),
         "default_scripts": Field(type="dict", keys=SCRIPT_TYPES, values=Field(ref="script")),
-        # Which objects these three name is unverified (SMS addresses or numbers, integrations or their
-        # recipients): they stay ids, written as given.
+        # The recipients are message recipients (the SDK's Recipient, by messenger type), by name. Whether the SMS
+        # address names an SMS address or an SMS number is unverified: it stays an id, written as given.
         "outbound_messaging_addresses": Field(type="dict", options={
             "sms_address": Field(api="smsAddress.id"),
-            "open_messaging_recipient": Field(api="openMessagingRecipient.id"),
-            "whats_app_recipient": Field(api="whatsAppRecipient.id")}),
+            "open_messaging_recipient": Field(ref="open_recipient"),
+            "whats_app_recipient": Field(ref="whatsapp_recipient")}),
         # The domain by its name (a domain's id is its name); the route by its address, pattern@domain.
         "outbound_email_address": Field(type="dict", options={
             "domain": Field(ref="email_domain"), "route": Field(ref="email_route")}),
@@ -384,7 +384,8 @@ def _skill_conditions():
 
 
 class SkillGroupMemberDivisions(Association):
-    """The divisions whose users become members when they meet the conditions, by name."""
+    """The divisions whose users become members when they meet the conditions, by name; "*" alone
+    names every division of the org (as the Terraform provider's member_division_ids)."""
 
     option = "member_divisions"
     mode_option = "member_divisions_mode"
@@ -395,12 +396,14 @@ class SkillGroupMemberDivisions(Association):
                     member_divisions_mode=dict(type="str", choices=["additive", "authoritative"], default="additive"))
 
     def validate(self, refs, item):
-        return ["division {0!r} does not exist".format(n) for n in item["member_divisions"]
-                if refs.id_of("division", n) is None] + [
-            "division {0!r} is listed more than once".format(n) for n in twice(item["member_divisions"])]
+        names = item["member_divisions"]
+        if "*" in names:
+            return [] if names == ["*"] else ["'*' (every division) must be the only entry"]
+        return ["division {0!r} does not exist".format(n) for n in names if refs.id_of("division", n) is None] + [
+            "division {0!r} is listed more than once".format(n) for n in twice(names)]
 
     def references(self, item):
-        return [("division", n) for n in item["member_divisions"]]
+        return [("division", n) for n in item["member_divisions"] if n != "*"]
 
     def kept(self, refs, obj):
         """A skill group's own division is always one of its member divisions."""
@@ -411,7 +414,8 @@ class SkillGroupMemberDivisions(Association):
         return sorted(refs.name_of("division", d) for d in found.get("entities") or [])
 
     def plan(self, refs, item, current):
-        desired = [refs.name_of("division", refs.id_of("division", n)) for n in item["member_divisions"]]
+        names = refs.known("division") if item["member_divisions"] == ["*"] else item["member_divisions"]
+        desired = [refs.name_of("division", refs.id_of("division", n)) for n in names]
         adds = sorted(set(desired) - set(current))
         removes = sorted(set(current) - set(desired)) if _authoritative(item, self) else []
         return dict(adds=adds, removes=removes, updates=[], warnings=[],

@@ -25,8 +25,8 @@ description:
     shows each element as it will be.
   - Every referenced object is named by name, since ids differ per org - skills, wrap-up codes, queues, divisions,
     users (by email), groups, teams, skill groups, flows, prompts, published scripts, canned response libraries,
-    email domains and routes (by address), edge groups and sites. An id is still accepted in place of a name.
-  - The outbound messaging addresses stay ids, since which object each names is not verified.
+    email domains and routes (by address), message recipients, edge groups and sites. An id is still accepted in place of a name.
+  - The outbound SMS address stays an id, since which object it names is not verified.
   - Every value is checked before anything is written (allowed values, ranges, and every reference).
 author:
   - cxops.genesys contributors (@cxops)
@@ -721,20 +721,21 @@ options:
         type: str
   outbound_messaging_addresses:
     description:
-      - Addresses used for outbound messages, by id.
+      - Addresses used for outbound messages.
     type: dict
     suboptions:
       open_messaging_recipient:
         description:
-          - Id of the open messaging recipient.
+          - Name of the open messaging recipient (a message recipient of messenger type open).
         type: str
       sms_address:
         description:
-          - Id of the SMS address.
+          - Id of the SMS address. It stays an id, since which object it names (an SMS address or an SMS number) is
+            not verified.
         type: str
       whats_app_recipient:
         description:
-          - Id of the WhatsApp recipient.
+          - Name of the WhatsApp recipient (a message recipient of messenger type whatsapp).
         type: str
   peer_id:
     description:

@@ -98,7 +98,7 @@ options:
         choices: [And, Or, Not]
   member_divisions:
     description:
-      - Names of the divisions whose users can be members.
+      - Names of the divisions whose users can be members; V(*) alone names every division of the org.
     type: list
     elements: str
   member_divisions_mode:

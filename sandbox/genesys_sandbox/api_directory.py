@@ -1,6 +1,6 @@
 """Objects an org has that the collection references by name but does not manage: groups, teams,
-flows, prompts, published scripts, canned response libraries, email domains and routes, edge groups
-and sites. Read-only listings with the API's envelopes; the objects come from the org's spec."""
+flows, prompts, published scripts, canned response libraries, email domains and routes, message
+recipients, edge groups and sites. Read-only listings with the API's envelopes; the objects come from the org's spec."""
 
 from flask import request
 
@@ -15,12 +15,13 @@ LISTINGS = {
     "scripts": ("/api/v2/scripts/published", "prefix"),
     "libraries": ("/api/v2/responsemanagement/libraries", None),
     "email_domains": ("/api/v2/routing/email/domains", None),
+    "recipients": ("/api/v2/routing/message/recipients", "prefix"),
     "edge_groups": ("/api/v2/telephony/providers/edges/edgegroups", "prefix"),
     "sites": ("/api/v2/telephony/providers/edges/sites", "prefix"),
 }
 SELF = {"teams": "/api/v2/teams/{0}", "flows": "/api/v2/flows/{0}", "prompts": "/api/v2/architect/prompts/{0}",
         "scripts": "/api/v2/scripts/published/{0}", "libraries": "/api/v2/responsemanagement/libraries/{0}",
-        "email_domains": "/api/v2/routing/email/domains/{0}",
+        "email_domains": "/api/v2/routing/email/domains/{0}", "recipients": "/api/v2/routing/message/recipients/{0}",
         "edge_groups": "/api/v2/telephony/providers/edges/edgegroups/{0}",
         "sites": "/api/v2/telephony/providers/edges/sites/{0}"}
 
@@ -54,6 +55,8 @@ def register(app, sb):
             types = [t.lower() for t in list_arg("type")]
             if types:
                 items = [o for o in items if o.get("type", "").lower() in types]
+            if request.args.get("messengerType"):
+                items = [o for o in items if o.get("messengerType") == request.args["messengerType"]]
             names = list_arg("name") if by_name == "exact" else [request.args.get("name")] if by_name else []
             names = [n.lower() for n in names if n]
             if names and by_name == "exact":

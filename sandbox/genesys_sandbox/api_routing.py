@@ -484,6 +484,11 @@ def check_directory_refs(org, queue):
                              ("onHoldPrompt", queue.get("onHoldPrompt"), "prompts")):
         ref_id = (ref or {}).get("id")
         refs.append((field, kind, ref_id, ref_id in org.directory[kind]))
+    messaging = queue.get("outboundMessagingAddresses") or {}
+    for field, messenger in (("openMessagingRecipient", "open"), ("whatsAppRecipient", "whatsapp")):
+        ref_id = (messaging.get(field) or {}).get("id")
+        found = org.directory["recipients"].get(ref_id, {}).get("messengerType") == messenger
+        refs.append((f"outboundMessagingAddresses.{field}", messenger + " recipient", ref_id, found))
     for media, script in (queue.get("defaultScripts") or {}).items():
         refs.append((f"defaultScripts.{media}", "script", script.get("id"), script.get("id") in org.directory["scripts"]))
     for lib in (queue.get("cannedResponseLibraries") or {}).get("libraryIds") or []:

@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 COLLECTIONS = ("skills", "languages", "wrapupcodes", "queues", "skillgroups", "workbins", "worktypes", "workitems",
                "schemas")
 # Objects an org has that the collection references by name but does not manage, with their listing's kind.
-DIRECTORY = ("teams", "flows", "prompts", "scripts", "libraries", "email_domains", "edge_groups", "sites")
+DIRECTORY = ("teams", "flows", "prompts", "scripts", "libraries", "email_domains", "recipients", "edge_groups",
+             "sites")
 
 DEFAULT_LIMITS = {
     # UNVERIFIED values: the reference names the keys, not the numbers.

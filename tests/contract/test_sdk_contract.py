@@ -315,6 +315,8 @@ def test_directory_listings_a_queue_references_by_name(api):
     assert [d.id for d in domains] == ["support.acme.example"]
     routes = routing.get_routing_email_domain_routes("support.acme.example", page_size=100).entities
     assert [r.pattern for r in routes] == ["help"]
+    recipients = routing.get_routing_message_recipients(messenger_type="whatsapp", page_size=100).entities
+    assert [(r.name, r.messenger_type) for r in recipients] == [("Support WhatsApp", "whatsapp")]
     edges = sdk.TelephonyProvidersEdgeApi(api)
     assert [x.name for x in edges.get_telephony_providers_edges_edgegroups(page_size=100).entities] == ["US Edges"]
     assert [x.name for x in edges.get_telephony_providers_edges_sites(page_size=100).entities] == ["Raleigh"]

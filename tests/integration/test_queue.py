@@ -64,7 +64,8 @@ def full_queue(group_id):  # the group by id: an id is still accepted for a name
                         "wait_for_agent": True, "agent_wait_seconds": 120},
         calling_party_name="Acme", calling_party_number="+15550100",
         default_scripts={"CALL": "Default Call Script", "EMAIL": "Email Script"},
-        outbound_messaging_addresses={"sms_address": "sms-1"},
+        outbound_messaging_addresses={"sms_address": "sms-1", "open_messaging_recipient": "Support Open Messaging",
+                                      "whats_app_recipient": "Support WhatsApp"},
         outbound_email_address={"domain": "support.acme.example", "route": "help@support.acme.example"},
         peer_id="ext-42",
         members=[{"user": "alice@acme.example"}, {"user": "bob@acme.example", "ring_number": 2}],
@@ -96,6 +97,10 @@ def test_four_steps_with_every_setting_group(sandbox, play):
     assert (q["queueFlow"], q["emailInQueueFlow"], q["whisperPrompt"]) == (
         {"id": directory["Default In-Queue"]}, {"id": directory["Email Hold"]}, {"id": directory["Welcome Whisper"]})
     assert q["cannedResponseLibraries"]["libraryIds"] == [directory["Billing Answers"]]
+    recipients = dict((r["name"], r["id"]) for r in sandbox.objects("recipients").values())
+    assert q["outboundMessagingAddresses"] == {"smsAddress": {"id": "sms-1"},
+                                               "openMessagingRecipient": {"id": recipients["Support Open Messaging"]},
+                                               "whatsAppRecipient": {"id": recipients["Support WhatsApp"]}}
     group = {g["name"]: g["id"] for g in sandbox.objects("skillgroups")}["Billing Experts"]
     assert q["memberGroups"] == [{"id": group_id, "type": "GROUP"}, {"id": group, "type": "SKILLGROUP"}]
     assert q["bullseye"]["rings"][1]["memberGroups"] == [{"id": directory["Night Shift"], "type": "TEAM"}]

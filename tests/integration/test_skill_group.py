@@ -110,6 +110,9 @@ def test_authoritative_member_divisions_never_remove_the_own_division(sandbox, p
     assert divisions_of(sandbox, group) == ["Home", "Sales"], "Support removed; its own division (Sales) kept"
     again = play([group_task(items=[narrowed], max_deletions=1)])
     assert again.rc == 0 and again.changed == 0
+    every = play([group_task(name="Everyone", member_divisions=["*"])])
+    assert every.rc == 0 and every.changed == 1 and divisions_of(sandbox, group) == ["Home", "Sales", "Support"]
+    assert play([group_task(name="Everyone", member_divisions=["*"])]).changed == 0
 
 
 def test_rename_by_case_delete_and_info(sandbox, play):

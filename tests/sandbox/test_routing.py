@@ -189,3 +189,63 @@ def test_queue_ids_in_a_queue_body_must_name_queues(sandbox, field, body):
     assert api.put(api.base + "/api/v2/routing/queues/" + ok["id"], json=dict(body, name="Plain")).status_code == 400
     body = {"name": "Self", "directRouting": {"backupQueueId": ok["id"]}}
     assert api.post(api.base + "/api/v2/routing/queues", json=body).status_code == 200
+
+
+def test_skill_groups(sandbox):
+    s = sandbox.session()
+    url = sandbox.url + API + "/skillgroups"
+    s.post(sandbox.url + API + "/skills", json={"name": "Billing"})
+    users = dict((u["email"], u["id"]) for u in sandbox.objects("users").values())
+    skill = next(x["id"] for x in sandbox.objects("skills"))
+    s.post(sandbox.url + "/api/v2/users/{0}/routingskills".format(users["alice@acme.example"]),
+           json={"id": skill, "proficiency": 4})
+    condition = {"operation": "And", "routingSkillConditions": [
+        {"routingSkill": "Billing", "comparator": "GreaterThan", "proficiency": 3}]}
+    unknown = s.post(url, json={"name": "G", "skillConditions": [{"operation": "And", "languageSkillConditions": [
+        {"languageSkill": "Klingon", "comparator": "EqualTo", "proficiency": 1}]}]})
+    assert unknown.status_code == 400 and "language 'Klingon' does not exist" in unknown.json()["message"]
+    assert s.post(url, json={"name": "G", "skillConditions": [dict(condition, operation="Xor")]}).status_code == 400
+    group = s.post(url, json={"name": "Experts", "skillConditions": [condition]}).json()
+    assert group["memberCount"] == 1 and group["memberDivisions"] == [group["division"]["id"]]
+    assert s.post(url, json={"name": "experts"}).status_code == 409
+    listed = s.get(url).json()
+    assert set(listed) == {"entities", "selfUri"} and "skillConditions" not in listed["entities"][0], \
+        "the listing holds definitions: no conditions, no cursors when one page holds all"
+    patched = s.patch(url + "/" + group["id"], json={"description": "d"}).json()
+    assert patched["skillConditions"] == [condition] and patched["description"] == "d"
+    divisions = url + "/" + group["id"] + "/members/divisions"
+    refused = s.post(divisions, json={"removeDivisionIds": [group["division"]["id"]]})
+    assert refused.status_code == 400, "a skill group's own division is never removed"
+    assert s.post(divisions, json={"addDivisionIds": ["nope"]}).status_code == 400
+    assert s.delete(url + "/" + group["id"]).status_code == 204
+    assert s.get(url + "/" + group["id"]).status_code == 404
+
+
+def test_utilization_is_one_document_replaced_whole(sandbox):
+    s = sandbox.session()
+    url = sandbox.url + API + "/utilization"
+    assert s.get(url).json()["utilization"]["email"]["maximumCapacity"] == 1
+    assert s.put(url, json={"utilization": {"fax": {"maximumCapacity": 1}}}).status_code == 400
+    assert s.put(url, json={"utilization": {"call": {"maximumCapacity": 26}}}).status_code == 400
+    s.put(url, json={"utilization": {"email": {"maximumCapacity": 3}}})
+    s.put(url, json={"utilization": {"call": {"maximumCapacity": 2}}})
+    now = s.get(url).json()["utilization"]
+    assert (now["call"]["maximumCapacity"], now["email"]["maximumCapacity"]) == (2, 1), "a PUT replaces the whole"
+    assert s.delete(url).status_code == 204 and s.get(url).json()["utilization"]["call"]["maximumCapacity"] == 1
+
+
+def test_a_queue_names_only_directory_objects_that_exist_and_flows_of_the_right_type(sandbox):
+    s = sandbox.session()
+    url = sandbox.url + API + "/queues"
+    flows = dict((f["name"], f["id"]) for f in sandbox.objects("flows").values())
+    wrong = s.post(url, json={"name": "Q", "queueFlow": {"id": flows["Email Hold"]}})
+    assert wrong.status_code == 400 and wrong.json()["details"][0]["fieldName"] == "queueFlow"
+    team = s.post(url, json={"name": "Q", "memberGroups": [{"id": "nope", "type": "TEAM"}]})
+    assert team.status_code == 400 and "team nope does not exist" in team.json()["message"]
+    route = s.post(url, json={"name": "Q", "outboundEmailAddress": {"domain": {"id": "support.acme.example"},
+                                                                     "route": {"id": "nope"}}})
+    assert route.status_code == 400
+    good = s.post(url, json={"name": "Q", "queueFlow": {"id": flows["Default In-Queue"]}})
+    assert good.status_code == 200
+    teams = s.get(sandbox.url + "/api/v2/teams", params={"pageSize": 1}).json()
+    assert [t["name"] for t in teams["entities"]] == ["Night Shift"] and "nextUri" not in teams

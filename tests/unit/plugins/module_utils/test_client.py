@@ -232,6 +232,18 @@ def test_paging_walks_every_page(sandbox, tmp_path, count):
     assert len(sandbox.journal(start)) - tokens_minted(sandbox, start) == max(1, -(-count // 5))
 
 
+@pytest.mark.parametrize("count", [0, 3, 7])
+def test_cursor_paging_follows_after_until_there_is_no_next_page(sandbox, tmp_path, count):
+    api = sandbox.session()
+    for i in range(count):
+        assert api.post(sandbox.url + "/api/v2/routing/skillgroups", json={"name": "G{0}".format(i)}).status_code == 200
+    client = client_for(sandbox, tmp_path)
+    start = len(sandbox.journal())
+    names = [g["name"] for g in client.list_cursor("/api/v2/routing/skillgroups", page_size=3)]
+    assert names == ["G{0}".format(i) for i in range(count)]
+    assert len(sandbox.journal(start)) - tokens_minted(sandbox, start) == max(1, -(-count // 3))
+
+
 def test_token_endpoint_throttling_is_waited_out(sandbox, tmp_path):
     sandbox.faults(token_rate=1, token_window=1)
     sandbox.token()  # uses the one token this window allows

@@ -9,7 +9,7 @@ from ansible_collections.cxops.genesys.plugins.module_utils.client import Genesy
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import Engine, differs
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import ConflictError, InputError
 from ansible_collections.cxops.genesys.plugins.module_utils.routing import (
-    QueueMembers, QueueSpec, SkillSpec, WrapupCodeSpec)
+    QueueMembers, QueueSpec, SkillGroupSpec, SkillSpec, UtilizationSpec, WrapupCodeSpec)
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -129,7 +129,7 @@ def test_sub_resource_reads_run_as_many_at_once_as_the_client_has_workers(sandbo
             with lock:
                 running[0] += 1
                 peak[0] = max(peak[0], running[0])
-            time.sleep(0.05)
+            time.sleep(0.2)  # long enough that every worker has started, even on a loaded machine
             with lock:
                 running[0] -= 1
             return []
@@ -168,3 +168,44 @@ def test_a_put_answered_409_is_merged_again_twice_at_most(sandbox, tmp_path):
     sandbox.faults(conflict_puts=3)
     with pytest.raises(ConflictError):
         engine(sandbox, tmp_path).ensure([{"name": "Resolved", "description": "newer"}], single=True)
+
+
+def test_a_field_nested_in_itself_has_a_finite_argument_spec_and_is_checked_at_every_depth(sandbox, tmp_path):
+    spec = SkillGroupSpec()
+    arg = spec.fields["skill_conditions"].argument_spec()
+    child = arg["options"]["routing_skill_conditions"]["options"]["child_conditions"]
+    assert child == {"type": "list", "elements": "dict"}, "the engine, not Ansible, checks deeper levels"
+    run = engine(sandbox, tmp_path, spec)
+    deep = [{"operation": "And", "routing_skill_conditions": [{"routing_skill": "Nope", "proficiency": "high",
+                                                                "child_conditions": [{"operation": "Xor"}]}]}]
+    problems = run.check_fields({"name": "G", "skill_conditions": deep})
+    text = "; ".join(problems)
+    assert "skill_conditions[0].routing_skill_conditions[0].routing_skill: skill 'Nope' does not exist" in text
+    assert "skill_conditions[0].routing_skill_conditions[0].proficiency: 'high' is not a int" in text
+    assert "child_conditions[0].operation: 'Xor' is not one of And, Or, Not" in text
+
+
+def test_a_reference_typed_by_a_sibling_and_given_by_id_or_other_case_compares_equal(sandbox, tmp_path):
+    run = engine(sandbox, tmp_path, QueueSpec())
+    group = next(iter(sandbox.objects("groups")))
+    field = QueueSpec.fields["member_groups"]
+    view = [{"name": "Tier 2 Team", "type": "GROUP"}]
+    assert run.canonical(field, [{"name": group, "type": "GROUP"}]) == view
+    assert run.canonical(field, [{"name": "tier 2 TEAM", "type": "GROUP"}]) == view
+    assert run.to_api(field, [{"name": "Night Shift", "type": "TEAM"}])[0]["type"] == "TEAM"
+    assert not differs(run.canonical(field, [{"name": group, "type": "GROUP"}]), view)
+    assert "member_groups[0].name: team 'Tier 2 Team' does not exist" in "; ".join(
+        run.check_fields({"name": "Q", "member_groups": [{"name": "Tier 2 Team", "type": "TEAM"}]}))
+
+
+def test_a_singleton_updates_by_get_merge_put(sandbox, tmp_path):
+    start = len(sandbox.journal())
+    result = engine(sandbox, tmp_path, UtilizationSpec()).ensure(
+        [{"name": "org", "utilization": {"chat": {"maximum_capacity": 2}}}], single=True)
+    assert result["results"][0]["action"] == "updated"
+    assert [(e["method"], e["path"]) for e in sandbox.journal(start) if e["path"].startswith("/api/v2/routing")] == [
+        ("GET", "/api/v2/routing/utilization"), ("GET", "/api/v2/routing/utilization"),
+        ("PUT", "/api/v2/routing/utilization")]
+    again = engine(sandbox, tmp_path, UtilizationSpec()).ensure(
+        [{"name": "org", "utilization": {"chat": {"maximum_capacity": 2}}}], single=True)
+    assert again["changed"] is False
