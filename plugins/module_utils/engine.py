@@ -428,7 +428,7 @@ class Engine:
         views = [self.spec.view(self, o) for o in objects]
         jobs = [(index, option) for index in range(len(objects)) for option in include]
         found = self.each(lambda job: self.spec.associations[job[1]].read(self.client, self.refs, objects[job[0]]),
-                           jobs)
+                          jobs)
         for (index, option), value in zip(jobs, found):
             views[index][option] = value
         return views

@@ -18,8 +18,8 @@ description:
   - Skills and languages are named in the conditions; every name is checked before anything is written.
   - The skill groups are listed once per call, by cursor. The listing leaves out the conditions, so the skill groups
     whose items set O(skill_conditions) are also read one by one (concurrently, once per run).
-  - An update carries every writable field (name, description, division, conditions): whether the API's PATCH is a
-    partial update is not verified, so fields the item does not set are read and sent back unchanged.
+  - An update carries every writable field (name, description, division, conditions), since whether the API's PATCH
+    is a partial update is not verified; fields the item does not set are read and sent back unchanged.
   - Member divisions are managed through their own endpoint, by name. A skill group's own division is always one of
     them and is never removed.
 author:

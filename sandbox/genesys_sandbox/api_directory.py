@@ -79,4 +79,3 @@ def register(app, sb):
         if request.args.get("pattern"):
             routes = [r for r in routes if r["pattern"] == request.args["pattern"]]
         return answer(paged(sorted(routes, key=lambda r: r["pattern"]), max_size=500))
-

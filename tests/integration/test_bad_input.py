@@ -82,15 +82,19 @@ case("queue-flow-of-another-type", "genesys_queue", {"name": "Queue Q", "queue_f
      "queue_flow: inqueuecall-flow 'Email Hold' does not exist", "known: Default In-Queue")
 case("queue-unknown-script", "genesys_queue", {"name": "Queue Q", "default_scripts": {"CALL": "Nope"}},
      "default_scripts.CALL: script 'Nope' does not exist", "Default Call Script")
-case("queue-unknown-route", "genesys_queue", {"name": "Queue Q", "outbound_email_address": {
-    "domain": "support.acme.example", "route": "sales@support.acme.example"}},
+ADDRESS = {"domain": "support.acme.example", "route": "sales@support.acme.example"}
+case("queue-unknown-route", "genesys_queue", {"name": "Queue Q", "outbound_email_address": ADDRESS},
      "email-route 'sales@support.acme.example' does not exist", "help@support.acme.example")
-case("skill-group-bad-comparator", "genesys_skill_group", {"name": "Group G", "skill_conditions": [
-    {"operation": "And", "routing_skill_conditions": [{"routing_skill": "Nope", "comparator": "Near"}]}]},
-     "comparator", "EqualTo, NotEqualTo")
-case("skill-group-unknown-skill", "genesys_skill_group", {"name": "Group G", "skill_conditions": [
-    {"operation": "And", "routing_skill_conditions": [{"routing_skill": "Nope", "comparator": "EqualTo",
-                                                        "proficiency": 2}]}]},
+
+
+def conditions(**held):
+    return [{"operation": "And", "routing_skill_conditions": [dict({"routing_skill": "Nope"}, **held)]}]
+
+
+case("skill-group-bad-comparator", "genesys_skill_group", {"name": "Group G", "skill_conditions": conditions(
+    comparator="Near")}, "comparator", "EqualTo, NotEqualTo")
+case("skill-group-unknown-skill", "genesys_skill_group",
+     {"name": "Group G", "skill_conditions": conditions(comparator="EqualTo", proficiency=2)},
      "skill_conditions[0].routing_skill_conditions[0].routing_skill: skill 'Nope' does not exist")
 case("skill-group-unknown-member-division", "genesys_skill_group", {"name": "Group G", "member_divisions": ["Nowhere"]},
      "member_divisions: division 'Nowhere' does not exist")

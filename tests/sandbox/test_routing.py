@@ -242,8 +242,8 @@ def test_a_queue_names_only_directory_objects_that_exist_and_flows_of_the_right_
     assert wrong.status_code == 400 and wrong.json()["details"][0]["fieldName"] == "queueFlow"
     team = s.post(url, json={"name": "Q", "memberGroups": [{"id": "nope", "type": "TEAM"}]})
     assert team.status_code == 400 and "team nope does not exist" in team.json()["message"]
-    route = s.post(url, json={"name": "Q", "outboundEmailAddress": {"domain": {"id": "support.acme.example"},
-                                                                     "route": {"id": "nope"}}})
+    address = {"domain": {"id": "support.acme.example"}, "route": {"id": "nope"}}
+    route = s.post(url, json={"name": "Q", "outboundEmailAddress": address})
     assert route.status_code == 400
     good = s.post(url, json={"name": "Q", "queueFlow": {"id": flows["Default In-Queue"]}})
     assert good.status_code == 200

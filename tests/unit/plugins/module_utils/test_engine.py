@@ -176,8 +176,8 @@ def test_a_field_nested_in_itself_has_a_finite_argument_spec_and_is_checked_at_e
     child = arg["options"]["routing_skill_conditions"]["options"]["child_conditions"]
     assert child == {"type": "list", "elements": "dict"}, "the engine, not Ansible, checks deeper levels"
     run = engine(sandbox, tmp_path, spec)
-    deep = [{"operation": "And", "routing_skill_conditions": [{"routing_skill": "Nope", "proficiency": "high",
-                                                                "child_conditions": [{"operation": "Xor"}]}]}]
+    held = {"routing_skill": "Nope", "proficiency": "high", "child_conditions": [{"operation": "Xor"}]}
+    deep = [{"operation": "And", "routing_skill_conditions": [held]}]
     problems = run.check_fields({"name": "G", "skill_conditions": deep})
     text = "; ".join(problems)
     assert "skill_conditions[0].routing_skill_conditions[0].routing_skill: skill 'Nope' does not exist" in text
