@@ -49,6 +49,15 @@ def register(app, sb):
         groups.sort(key=lambda g: g["name"].lower(), reverse=request.args.get("sortOrder") == "DESC")
         return answer(paged(groups, max_size=500))
 
+    @route(app, sb, "/api/v2/groups/<group_id>", ["GET"])
+    def get_group(org, group_id):
+        group = org.groups.get(group_id)
+        if group is None:
+            raise not_found(f"Group {group_id} was not found.")
+        return answer({"id": group_id, "name": group["name"], "type": "official", "visibility": "public",
+                       "state": "active", "version": 1, "memberCount": len(group["members"]),
+                       "selfUri": f"/api/v2/groups/{group_id}"})
+
     for kind, (path, by_name) in LISTINGS.items():
         def listing(org, kind=kind, by_name=by_name):
             items = [view(org, kind, o) for o in org.directory[kind].values()]
@@ -68,6 +77,13 @@ def register(app, sb):
                 return answer(cursor_paged(items, max_size=100))
             return answer(paged(items, max_size=500))
         route(app, sb, path, ["GET"], name=f"list_{kind}")(listing)
+
+        def one(org, obj_id, kind=kind):
+            found = org.directory[kind].get(obj_id)
+            if found is None:
+                raise not_found(f"{kind[:-1].replace('_', ' ').capitalize()} {obj_id} was not found.")
+            return answer(view(org, kind, found))
+        route(app, sb, path + "/<obj_id>", ["GET"], name=f"get_{kind}")(one)
 
     @route(app, sb, "/api/v2/routing/email/domains/<domain_id>/routes", ["GET"])
     def list_email_routes(org, domain_id):

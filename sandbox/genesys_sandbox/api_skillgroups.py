@@ -78,6 +78,14 @@ def register(app, sb):
         sb.audit(org, "Routing", "SkillGroup", "Delete", group)
         return answer(None, 204)
 
+    @route(app, sb, "/api/v2/routing/skillgroups/<group_id>/members", ["GET"])
+    def list_skillgroup_members(org, group_id):
+        group = find(org, "skillgroups", group_id, "Skill group")
+        users = sorted((org.users[u] for u in members(org, group)), key=lambda u: u["name"].lower())
+        named = request.args.get("expand") == "name"  # UserReferenceWithName: the name only when expanded
+        refs = [dict({"id": u["id"], "selfUri": u["selfUri"]}, **({"name": u["name"]} if named else {})) for u in users]
+        return answer(cursor_paged(refs, max_size=100))
+
     @route(app, sb, "/api/v2/routing/skillgroups/<group_id>/members/divisions", ["GET"])
     def get_member_divisions(org, group_id):
         find(org, "skillgroups", group_id, "Skill group")

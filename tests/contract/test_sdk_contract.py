@@ -275,6 +275,8 @@ def test_skill_group_calls(api):
     assert (inner.language_skill, inner.proficiency, one.member_count) == ("Spanish", 4, 1)
     patched = routing.patch_routing_skillgroup(created.id, new(sdk.SkillGroup, name="Experts", description="e"))
     assert patched.description == "e" and patched.skill_conditions, "a partial PATCH keeps the conditions"
+    users_of = routing.get_routing_skillgroup_members(created.id, expand="name").entities
+    assert [u.name for u in users_of] == ["Alice Agent"], "alice holds Billing 4 and Spanish 5"
     routing.post_routing_skillgroup_members_divisions(created.id, body=new(
         sdk.SkillGroupMemberDivisions, add_division_ids=[divisions["Sales"]]))
     listed = routing.get_routing_skillgroup_members_divisions(created.id)
@@ -301,10 +303,14 @@ def test_utilization_calls(api):
 def test_directory_listings_a_queue_references_by_name(api):
     groups = sdk.GroupsApi(api).get_groups(page_size=100).entities
     assert [(g.name, g.type, g.member_count) for g in groups] == [("Tier 2 Team", "official", 1)]
+    assert sdk.GroupsApi(api).get_group(groups[0].id).name == "Tier 2 Team"
     teams = sdk.TeamsApi(api).get_teams(page_size=100, name="night").entities
     assert [(t.name, t.member_count) for t in teams] == [("Night Shift", 1)]
+    assert sdk.TeamsApi(api).get_team(teams[0].id).name == "Night Shift"
     architect = sdk.ArchitectApi(api)
-    assert [f.name for f in architect.get_flows(type=["inqueuecall"], page_size=100).entities] == ["Default In-Queue"]
+    flows = architect.get_flows(type=["inqueuecall"], page_size=100).entities
+    assert [f.name for f in flows] == ["Default In-Queue"]
+    assert architect.get_flow(flows[0].id).type == "INQUEUECALL"
     assert [p.name for p in architect.get_architect_prompts(name=["Hold Music"]).entities] == ["Hold Music"]
     scripts = sdk.ScriptsApi(api).get_scripts_published(page_size=100).entities
     assert [s.name for s in scripts] == ["Default Call Script", "Email Script"]
