@@ -186,6 +186,10 @@ class ResourceSpec:
         found = engine.client.list_pages(self.path, params={"name": item["name"]}, page_size=self.page_size)
         return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]) and not self.is_absent(o))
 
+    def item_path(self, obj):
+        """Where one object is read and written."""
+        return "{0}/{1}".format(self.path, obj["id"])
+
     def detail(self, engine, objects):
         """The objects, read in full (for the options in `detailed`, which the listing leaves out)."""
         return []
@@ -197,7 +201,7 @@ class ResourceSpec:
     def read_one(self, client, obj):
         """The object as it is now, or None once it is gone."""
         try:
-            found = client.get("{0}/{1}".format(self.path, obj["id"]))
+            found = client.get(self.item_path(obj))
         except NotFoundError:
             return None
         return None if self.is_absent(found) else found
@@ -246,13 +250,13 @@ class ResourceSpec:
     def update(self, client, current, body):
         """GET-merge-PUT: the PUT carries every writable field of the current object, so the
         fields the user did not set survive a full-replace update. `body` holds the changes."""
-        fresh = client.get("{0}/{1}".format(self.path, current["id"]))
+        fresh = client.get(self.item_path(current)) or {}
         merged = dict((k, v) for k, v in fresh.items() if k in self.writable)
         merge(merged, body)
-        return client.request(self.update_method, "{0}/{1}".format(self.path, current["id"]), body=merged)
+        return client.request(self.update_method, self.item_path(current), body=merged)
 
     def delete(self, client, obj, item):
-        client.request("DELETE", "{0}/{1}".format(self.path, obj["id"]))
+        client.request("DELETE", self.item_path(obj))
 
     def perform(self, engine, step):
         """Another action that a plan hook chose (for example terminating a work item)."""

@@ -11,7 +11,7 @@ __metaclass__ = type
 import time
 
 from ansible_collections.cxops.genesys.plugins.module_utils.engine import (
-    Association, Field, ResourceSpec, merge, oldest_first, twice)
+    Association, Field, ResourceSpec, oldest_first, twice)
 from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError, NotFoundError
 
@@ -480,7 +480,6 @@ class UtilizationSpec(ResourceSpec):
     kind = "routing utilization"
     singleton = "org"
     creatable = False
-    renamable = False
     path = "/api/v2/routing/utilization"
     call_options = ()
     fields = {
@@ -494,17 +493,18 @@ class UtilizationSpec(ResourceSpec):
     def header(self, entry):
         return self.kind
 
-    def list(self, client):
-        return [dict(client.get(self.path) or {}, id=self.singleton, name=self.singleton)]
+    def item_path(self, obj):
+        return self.path
 
-    def read_one(self, client, obj):
-        return self.list(client)[0]
+    def list(self, client):
+        return [self._named(client.get(self.path))]
 
     def update(self, client, current, body):
-        fresh = client.get(self.path) or {}
-        merged = dict((k, v) for k, v in fresh.items() if k in self.writable)
-        merge(merged, body)
-        return dict(client.request("PUT", self.path, body=merged) or {}, id=self.singleton, name=self.singleton)
+        return self._named(ResourceSpec.update(self, client, current, body))
+
+    def _named(self, document):
+        """The document as the engine keeps objects: with an id and a name."""
+        return dict(document or {}, id=self.singleton, name=self.singleton)
 
 
 def _authoritative(item, association):
