@@ -168,8 +168,12 @@ class ResourceSpec:
         """Whether a listed object counts as gone (for example a soft-deleted skill)."""
         return False
 
+    def pages(self, client, params=None):
+        """The type's listing, page by page (a type paged by cursor says so here)."""
+        return client.list_pages(self.path, params=params, page_size=self.page_size)
+
     def list(self, client):
-        return [o for o in client.list_pages(self.path, page_size=self.page_size) if not self.is_absent(o)]
+        return [o for o in self.pages(client) if not self.is_absent(o)]
 
     def existing(self, engine, items):
         """The current objects by folded key: one listing, never a read per object. Objects that
@@ -183,7 +187,7 @@ class ResourceSpec:
     def find(self, engine, item):
         """Every object with the item's key, oldest first: after a create whose outcome is unknown,
         or to find the twins a concurrent run created."""
-        found = engine.client.list_pages(self.path, params={"name": item["name"]}, page_size=self.page_size)
+        found = self.pages(engine.client, params={"name": item["name"]})
         return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]) and not self.is_absent(o))
 
     def item_path(self, obj):

@@ -31,20 +31,25 @@ class References:
         "skill_group": ("/api/v2/routing/skillgroups", 100, None, "cursor"),
         "group": ("/api/v2/groups", 100, None, "pages"),
         "team": ("/api/v2/teams", 100, None, "cursor"),
-        # Flow names are unique per flow type: each in-queue flow kind lists its own type only.
-        "inqueuecall_flow": ("/api/v2/flows", 100, {"type": "inqueuecall"}, "pages"),
-        "inqueueemail_flow": ("/api/v2/flows", 100, {"type": "inqueueemail"}, "pages"),
-        "inqueueshortmessage_flow": ("/api/v2/flows", 100, {"type": "inqueueshortmessage"}, "pages"),
         "flow": ("/api/v2/flows", 100, None, "pages"),
         "prompt": ("/api/v2/architect/prompts", 100, None, "pages"),
         "script": ("/api/v2/scripts/published", 100, None, "pages"),  # a queue's default scripts are published ones
         "canned_response_library": ("/api/v2/responsemanagement/libraries", 100, None, "pages"),
         "email_domain": ("/api/v2/routing/email/domains", 100, None, "pages"),
         "email_route": ("/api/v2/routing/email/domains", 100, None, "routes"),
-        "open_recipient": ("/api/v2/routing/message/recipients", 100, {"messengerType": "open"}, "pages"),
-        "whatsapp_recipient": ("/api/v2/routing/message/recipients", 100, {"messengerType": "whatsapp"}, "pages"),
+        "recipient": ("/api/v2/routing/message/recipients", 100, None, "pages"),
         "edge_group": ("/api/v2/telephony/providers/edges/edgegroups", 100, None, "pages"),
         "site": ("/api/v2/telephony/providers/edges/sites", 100, None, "pages"),
+    }
+
+    # Kinds that are the part of another kind's listing with a field's value: one listing serves them all.
+    # Flow names are unique per flow type, recipients' per messenger type.
+    SUBSETS = {
+        "inqueuecall_flow": ("flow", "type", "INQUEUECALL"),
+        "inqueueemail_flow": ("flow", "type", "INQUEUEEMAIL"),
+        "inqueueshortmessage_flow": ("flow", "type", "INQUEUESHORTMESSAGE"),
+        "open_recipient": ("recipient", "messengerType", "open"),
+        "whatsapp_recipient": ("recipient", "messengerType", "whatsapp"),
     }
 
     # Kinds the collection creates: a name not listed yet may have been created a moment ago.
@@ -117,6 +122,10 @@ class References:
             self._complete.add(kind)
 
     def _list(self, kind):
+        if kind in self.SUBSETS:
+            whole, field, value = self.SUBSETS[kind]
+            self._load(whole)
+            return [o for o in self.objects[whole].values() if o.get(field) == value]
         path, size, params, paging = self.SOURCES[kind]
         if paging == "query":
             return self.client.query_cursor(path, {}, page_size=size)

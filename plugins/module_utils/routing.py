@@ -10,9 +10,7 @@ __metaclass__ = type
 
 import time
 
-from ansible_collections.cxops.genesys.plugins.module_utils.engine import (
-    Association, Field, ResourceSpec, oldest_first, twice)
-from ansible_collections.cxops.genesys.plugins.module_utils.references import fold
+from ansible_collections.cxops.genesys.plugins.module_utils.engine import Association, Field, ResourceSpec, twice
 from ansible_collections.cxops.genesys.plugins.module_utils.errors import GenesysError, NotFoundError
 
 
@@ -449,12 +447,8 @@ class SkillGroupSpec(ResourceSpec):
     associations = {"member_divisions": SkillGroupMemberDivisions()}
     writable = ("name", "description", "division", "skillConditions")
 
-    def list(self, client):
-        return client.list_cursor(self.path, page_size=self.page_size)
-
-    def find(self, engine, item):
-        found = engine.client.list_cursor(self.path, params={"name": item["name"]}, page_size=self.page_size)
-        return oldest_first(o for o in found if fold(o.get("name")) == fold(item["name"]))
+    def pages(self, client, params=None):
+        return client.list_cursor(self.path, params=params, page_size=self.page_size)
 
     def detail(self, engine, objects):
         missing = [o for o in objects if "skillConditions" not in o]
@@ -497,12 +491,12 @@ class UtilizationSpec(ResourceSpec):
         return self.path
 
     def list(self, client):
-        return [self._named(client.get(self.path))]
+        return [self._as_object(client.get(self.path))]
 
     def update(self, client, current, body):
-        return self._named(ResourceSpec.update(self, client, current, body))
+        return self._as_object(ResourceSpec.update(self, client, current, body))
 
-    def _named(self, document):
+    def _as_object(self, document):
         """The document as the engine keeps objects: with an id and a name."""
         return dict(document or {}, id=self.singleton, name=self.singleton)
 

@@ -37,26 +37,25 @@ def view(org, kind, obj):
     return out
 
 
+def group_view(group):
+    """A group's type is official or social (the SDK's Group.type); the demo's groups are official."""
+    return {"id": group["id"], "name": group["name"], "type": "official", "visibility": "public", "state": "active",
+            "version": 1, "memberCount": len(group["members"]), "selfUri": f"/api/v2/groups/{group['id']}"}
+
+
 def register(app, sb):
     @route(app, sb, "/api/v2/groups", ["GET"])
     def list_groups(org):
         ids = list_arg("id")
-        # A group's type is official or social (the SDK's Group.type); the demo's groups are official.
-        groups = [{"id": g["id"], "name": g["name"], "type": "official", "visibility": "public", "state": "active",
-                   "version": 1,
-                   "memberCount": len(g["members"]), "selfUri": f"/api/v2/groups/{g['id']}"}
-                  for g in org.groups.values() if not ids or g["id"] in ids]
+        groups = [group_view(g) for g in org.groups.values() if not ids or g["id"] in ids]
         groups.sort(key=lambda g: g["name"].lower(), reverse=request.args.get("sortOrder") == "DESC")
         return answer(paged(groups, max_size=500))
 
     @route(app, sb, "/api/v2/groups/<group_id>", ["GET"])
     def get_group(org, group_id):
-        group = org.groups.get(group_id)
-        if group is None:
+        if group_id not in org.groups:
             raise not_found(f"Group {group_id} was not found.")
-        return answer({"id": group_id, "name": group["name"], "type": "official", "visibility": "public",
-                       "state": "active", "version": 1, "memberCount": len(group["members"]),
-                       "selfUri": f"/api/v2/groups/{group_id}"})
+        return answer(group_view(org.groups[group_id]))
 
     for kind, (path, by_name) in LISTINGS.items():
         def listing(org, kind=kind, by_name=by_name):

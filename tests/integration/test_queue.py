@@ -86,6 +86,9 @@ def test_four_steps_with_every_setting_group(sandbox, play):
 
     second = play(task, diff=True)
     assert second.rc == 0 and second.changed == 1, second.stdout
+    for listing in ("/api/v2/flows", "/api/v2/routing/message/recipients"):
+        assert len([e for e in sandbox.journal(start) if e["path"] == listing]) == 2, \
+            listing + ": one listing per run serves every flow type (messenger type)"
     q = queues(sandbox)["Support EN"]
     skills = {s["name"]: s["id"] for s in sandbox.objects("skills")}
     overflow = queues(sandbox)["Overflow"]["id"]
